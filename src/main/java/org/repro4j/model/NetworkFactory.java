@@ -1,0 +1,93 @@
+package org.repro4j.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.repro4j.model.loss.MultiBinaryCrossEntropy;
+import org.repro4j.model.loss.MultiClassHinge;
+import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.NetworkSpec.LayerSpec;
+import org.repro4j.spec.TrainingSpec;
+import org.repro4j.train.schedule.DelayedStepSchedule;
+
+import java.util.Locale;
+
+/** Turns a spec's network and training sections into a DL4J {@link MultiLayerConfiguration}. */
+public final class NetworkFactory {
+    private NetworkFactory() {
+    }
+
+    /**
+     * @param training may be null (e.g. the gradient check), which means SGD at rate 1 and no L2
+     */
+    public static MultiLayerConfiguration build(NetworkSpec network, TrainingSpec training, DataType dtype, long seed) {
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dtype)
+                .updater(training == null ? new Sgd(1.0) : updater(training))
+                .biasInit(network.biasInit());
+        applyWeightInit(b, network.weightInit());
+        if (training != null && training.l2().lambda() > 0) {
+            // Weights only: DD2424's cost and the TDT4265 regulariser leave the biases alone.
+            b.l2(L2Convention.fromSpec(training.l2().convention()).dl4jL2(training.l2().lambda())).l2Bias(0);
+        }
+        NeuralNetConfiguration.ListBuilder list = b.list();
+        int in = network.inputs();
+        for (int i = 0; i < network.layers().size(); i++) {
+            LayerSpec l = network.layers().get(i);
+            Activation act = activation(l.activation());
+            if ("output".equals(l.type())) {
+                list.layer(i, new OutputLayer.Builder(loss(l.loss())).nIn(in).nOut(l.units()).activation(act).build());
+            } else {
+                list.layer(i, new DenseLayer.Builder().nIn(in).nOut(l.units()).activation(act).build());
+            }
+            in = l.units();
+        }
+        return list.build();
+    }
+
+    static Sgd updater(TrainingSpec t) {
+        TrainingSpec.ScheduleSpec s = t.schedule();
+        return switch (s.type()) {
+            case "exponential" -> new Sgd(new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.gamma()));
+            case "step" -> new Sgd(new DelayedStepSchedule(ScheduleType.EPOCH, t.learningRate(), s.firstDrop(), s.factor(), s.every()));
+            default -> new Sgd(t.learningRate());
+        };
+    }
+
+    private static void applyWeightInit(NeuralNetConfiguration.Builder b, NetworkSpec.InitSpec init) {
+        switch (init.distribution()) {
+            case "zeros" -> b.weightInit(WeightInit.ZERO);
+            case "xavier" -> b.weightInit(WeightInit.XAVIER);
+            default -> b.weightInit(new NormalDistribution(0, init.std()));
+        }
+    }
+
+    static Activation activation(String name) {
+        return Activation.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** The loss named in a spec; {@code svm} and {@code mbce} are this project's own {@link ILossFunction}s. */
+    public static ILossFunction loss(String name) {
+        return switch (name) {
+            case "mcxent" -> new LossMCXENT();
+            case "xent" -> new LossBinaryXENT();
+            case "mse" -> new LossMSE();
+            case "svm" -> new MultiClassHinge();
+            case "mbce" -> new MultiBinaryCrossEntropy();
+            default -> throw new IllegalArgumentException("unknown loss " + name);
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.repro4j.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * A feed-forward network: input size, weight initialisation and the layers in order.
+ * Biases always start at {@code biasInit} (0 in every report).
+ */
+public record NetworkSpec(
+        int inputs,
+        @JsonProperty("weight_init") InitSpec weightInit,
+        @JsonProperty("bias_init") Double biasInit,
+        List<LayerSpec> layers) {
+
+    public NetworkSpec {
+        biasInit = biasInit == null ? 0.0 : biasInit;
+        layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /** @param distribution {@code normal} (mean 0, {@code std}), {@code zeros}, {@code xavier} */
+    public record InitSpec(String distribution, Double std) {
+    }
+
+    /**
+     * @param type       {@code dense} (hidden) or {@code output} (last layer, has a loss)
+     * @param activation {@code identity}, {@code sigmoid}, {@code softmax}, {@code relu}, {@code tanh}
+     * @param loss       output layers only: {@code mcxent}, {@code xent}, {@code mbce}, {@code svm}, {@code mse}
+     */
+    public record LayerSpec(String type, int units, String activation, String loss) {
+    }
+}

@@ -1,0 +1,130 @@
+package org.repro4j.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.repro4j.ReproException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads experiment specs from YAML. Unknown keys and impossible values are refused with the
+ * file, the key and the reason, so a typo never silently falls back to a default.
+ */
+public final class SpecLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private SpecLoader() {
+    }
+
+    /** Loads and validates one spec file; every run's resolved settings are validated too. */
+    public static ExperimentSpec load(Path file) {
+        JsonNode tree = readTree(file);
+        ExperimentSpec spec = bind(tree, file, "");
+        List<String> problems = new ArrayList<>(SpecValidator.validate(spec));
+        String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (spec.id() != null && !spec.id().equals(expectedId)) {
+            problems.add("id: '" + spec.id() + "' must match the file name '" + expectedId + "'");
+        }
+        for (RunSpec run : spec.runs()) {
+            ExperimentSpec resolved = bind(applyOverrides(tree, run, file), file, " (run '" + run.name() + "')");
+            for (String p : SpecValidator.validate(resolved)) {
+                problems.add("run '" + run.name() + "': " + p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ReproException(file + ": invalid experiment spec:\n  - " + String.join("\n  - ", problems)
+                    + "\nFix these keys (see experiments/README.md for the schema).");
+        }
+        return spec;
+    }
+
+    /** The settings one run trains with: the base spec with the run's {@code set} overrides applied. */
+    public static ExperimentSpec resolve(Path file, RunSpec run) {
+        return bind(applyOverrides(readTree(file), run, file), file, " (run '" + run.name() + "')");
+    }
+
+    private static JsonNode readTree(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ReproException("No experiment spec at " + file + ". Run 'repro list' to see the experiment ids.");
+        }
+        try {
+            JsonNode tree = YAML.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new ReproException(file + ": an experiment spec must be a YAML mapping of keys (id, title, ...)");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new ReproException(file + ": not valid YAML: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        } catch (IOException e) {
+            throw new ReproException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentSpec bind(JsonNode tree, Path file, String context) {
+        try {
+            return YAML.treeToValue(tree, ExperimentSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ReproException(file + context + ": unknown key '" + pathOf(e) + "'. Known keys here: "
+                    + e.getKnownPropertyIds(), e);
+        } catch (JsonProcessingException e) {
+            throw new ReproException(file + context + ": bad value at '" + pathOf(e) + "': " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
+        ObjectNode copy = base.deepCopy();
+        copy.remove("runs");
+        for (Map.Entry<String, Object> e : run.set().entrySet()) {
+            String[] parts = e.getKey().split("\\.");
+            ObjectNode node = copy;
+            for (int i = 0; i < parts.length - 1; i++) {
+                JsonNode child = node.get(parts[i]);
+                if (child == null || child.isNull()) {
+                    child = node.putObject(parts[i]);
+                } else if (!child.isObject()) {
+                    throw new ReproException(file + ": run '" + run.name() + "': set key '" + e.getKey()
+                            + "': '" + parts[i] + "' is not a mapping");
+                }
+                node = (ObjectNode) child;
+            }
+            node.set(parts[parts.length - 1], YAML.valueToTree(e.getValue()));
+        }
+        return copy;
+    }
+
+    private static String pathOf(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+            StringBuilder sb = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return sb.toString();
+        }
+        return "?";
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}

@@ -1,0 +1,61 @@
+package org.repro4j.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * How a network is trained: plain SGD on mini-batches with an optional schedule, L2 on the
+ * weights, shuffling, augmentation and early stopping.
+ */
+public record TrainingSpec(
+        String optimizer,
+        @JsonProperty("learning_rate") double learningRate,
+        ScheduleSpec schedule,
+        L2Spec l2,
+        @JsonProperty("batch_size") int batchSize,
+        int epochs,
+        Boolean shuffle,
+        @JsonProperty("drop_last") Boolean dropLast,
+        List<AugmentSpec> augment,
+        @JsonProperty("early_stopping") EarlyStoppingSpec earlyStopping) {
+
+    public TrainingSpec {
+        optimizer = optimizer == null ? "sgd" : optimizer;
+        schedule = schedule == null ? ScheduleSpec.CONSTANT : schedule;
+        l2 = l2 == null ? L2Spec.NONE : l2;
+        shuffle = shuffle != null && shuffle;
+        dropLast = dropLast != null && dropLast;
+        augment = augment == null ? List.of() : List.copyOf(augment);
+    }
+
+    /**
+     * @param type      {@code constant}, {@code exponential} (x gamma per epoch), {@code step}
+     *                  (x factor at epoch {@code first_drop}, then every {@code every} epochs)
+     */
+    public record ScheduleSpec(String type, Double gamma,
+                               @JsonProperty("first_drop") Integer firstDrop,
+                               Double factor, Integer every) {
+        public static final ScheduleSpec CONSTANT = new ScheduleSpec("constant", null, null, null, null);
+    }
+
+    /**
+     * @param convention {@code sum-w2}: cost adds lambda * sum(W^2) (DD2424, and the TDT4265
+     *                   report's 2*lambda*w gradient); {@code half-sum-w2}: lambda/2 * sum(W^2)
+     */
+    public record L2Spec(double lambda, String convention) {
+        public static final L2Spec NONE = new L2Spec(0, "sum-w2");
+
+        public L2Spec {
+            convention = convention == null ? "sum-w2" : convention;
+        }
+    }
+
+    /** @param type {@code flip} (p), {@code gaussian} (std, pixel units), {@code salt-pepper} (fraction) */
+    public record AugmentSpec(String type, Double p, Double std, Double fraction) {
+    }
+
+    /** Validate {@code checks_per_epoch} times an epoch; stop after {@code patience} checks without improvement. */
+    public record EarlyStoppingSpec(int patience, @JsonProperty("checks_per_epoch") int checksPerEpoch) {
+    }
+}

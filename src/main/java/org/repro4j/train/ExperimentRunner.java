@@ -1,0 +1,92 @@
+package org.repro4j.train;
+
+import org.repro4j.ReproException;
+import org.repro4j.report.Provenance;
+import org.repro4j.report.ResultsDir;
+import org.repro4j.report.ResultsIndex;
+import org.repro4j.report.ResultsPage;
+import org.repro4j.report.Summary;
+import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.ReferenceSpec;
+import org.repro4j.spec.SpecLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one experiment from its spec into {@code results/<id>/}: the kind does the work, then the
+ * measured values are put beside the report's, and the folder is written in one move at the end so
+ * a failed or interrupted run leaves the previous results as they were.
+ */
+public final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    /** @return the finished results folder */
+    public static Path run(String id, RunOptions options) {
+        Path specFile = options.experimentsDir().resolve(id + ".yaml");
+        ExperimentSpec spec = SpecLoader.load(specFile);
+        List<Long> seeds = seeds(spec, options);
+        long start = System.nanoTime();
+        options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
+        try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
+            ExperimentContext ctx = new ExperimentContext(spec, specFile, out.path(), options, seeds);
+            ExperimentKind.forName(spec.kind()).run(ctx);
+            double wall = (System.nanoTime() - start) / 1e9;
+            Summary summary = summarise(spec, ctx);
+            summary.provenance(Provenance.capture(Provenance.sha256(specFile), seeds, wall));
+            summary.write(out.path().resolve("summary.json"));
+            ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());
+            out.commit();
+            ResultsIndex.write(options.resultsRoot());
+            options.log().printf(Locale.ROOT, "== %s done in %.1f s -> %s%n", id, wall, options.resultsRoot().resolve(id));
+            return options.resultsRoot().resolve(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Summary summarise(ExperimentSpec spec, ExperimentContext ctx) {
+        Summary summary = new Summary(spec.id(), spec.title(), spec.report(), spec.reproduces());
+        ReferenceSpec ref = spec.reference();
+        for (Map.Entry<String, List<Double>> e : ctx.measured().entrySet()) {
+            List<Double> v = e.getValue();
+            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            Double std = v.size() > 1 ? Math.sqrt(v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (v.size() - 1)) : null;
+            ReferenceSpec.Value r = ref.measures().get(e.getKey());
+            summary.measure(e.getKey(), mean, std, v.size(), r == null ? null : r.value(),
+                    r == null ? null : r.bandArray(), r == null ? null : r.note());
+        }
+        List<String> missing = new ArrayList<>(ref.measures().keySet());
+        missing.removeAll(ctx.measured().keySet());
+        if (!missing.isEmpty()) {
+            throw new ReproException(ctx.specFile + ": reference.measures names measures this experiment does not produce: "
+                    + missing + ". Produced: " + ctx.measured().keySet());
+        }
+        if (ref.headline() != null) {
+            summary.headline(ref.headline());
+        }
+        spec.deviations().forEach(summary::deviation);
+        ctx.notes().forEach(summary::deviation);
+        return summary;
+    }
+
+    private static List<Long> seeds(ExperimentSpec spec, RunOptions options) {
+        if (options.quick()) {
+            return List.of(spec.seeds().get(0));
+        }
+        if (options.seedCount() == null) {
+            return spec.seeds();
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < options.seedCount(); i++) {
+            seeds.add(i < spec.seeds().size() ? spec.seeds().get(i) : spec.seeds().get(spec.seeds().size() - 1) + i - spec.seeds().size() + 1);
+        }
+        return seeds;
+    }
+}

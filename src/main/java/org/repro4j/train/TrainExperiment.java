@@ -1,0 +1,172 @@
+package org.repro4j.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.data.ImageShape;
+import org.repro4j.data.MiniBatchIterator;
+import org.repro4j.data.augment.Augmentations;
+import org.repro4j.model.NetworkFactory;
+import org.repro4j.report.MetricRow;
+import org.repro4j.report.MetricsCsv;
+import org.repro4j.spec.DataSpec;
+import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.RunSpec;
+import org.repro4j.spec.SpecLoader;
+import org.repro4j.spec.TrainingSpec;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code train} kind: for every run and seed, build the network, measure it untrained,
+ * train it with DL4J's {@code fit} one epoch at a time, measure it on the way and at the end.
+ */
+final class TrainExperiment implements ExperimentKind {
+    private static final String[] SPLIT_NAMES = {"train", "val", "test"};
+    private final Map<DataSpec, RunData> dataCache = new HashMap<>();
+
+    @Override
+    public void run(ExperimentContext ctx) throws IOException {
+        List<NamedRun> runs = resolveRuns(ctx);
+        long totalSteps = 0;
+        for (NamedRun r : runs) {
+            totalSteps += (long) stepsPerEpoch(r.spec, splits(ctx, r.spec.data())) * epochs(ctx, r.spec.training()) * ctx.seeds.size();
+        }
+        RunHistory history = new RunHistory();
+        try (MetricsCsv csv = new MetricsCsv(ctx.outDir.resolve("metrics.csv"));
+             Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
+            for (NamedRun r : runs) {
+                for (long seed : ctx.seeds) {
+                    MultiLayerNetwork net = trainOne(ctx, r, seed, row -> {
+                        csv.row(row);
+                        history.add(row);
+                    }, progress);
+                    if (seed == ctx.seeds.get(0)) {
+                        history.keep(r.name, net, stepsPerEpoch(r.spec, splits(ctx, r.spec.data())));
+                    }
+                }
+            }
+        }
+        TrainingFigures.draw(ctx, history);
+        if (ctx.options.quick()) {
+            ctx.note("QUICK run: at most " + RunOptions.QUICK_TRAIN + " training and " + RunOptions.QUICK_EVAL
+                    + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS + " epochs; numbers are not comparable with the report.");
+        }
+    }
+
+    private MultiLayerNetwork trainOne(ExperimentContext ctx, NamedRun r, long seed,
+                                       java.util.function.Consumer<MetricRow> sink, Progress progress) {
+        ExperimentSpec s = r.spec;
+        TrainingSpec t = s.training();
+        RunData splits = splits(ctx, s.data());
+        Nd4j.getRandom().setSeed(seed);
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(s.network(), t, s.data().dataType(), seed));
+        net.init();
+
+        Map<String, DataSet> measured = new LinkedHashMap<>();
+        for (String split : s.measure().splits()) {
+            DataSet d = split(splits, split);
+            if (d != null) {
+                measured.put(split, d);
+            }
+        }
+        StoppableIterator batches = new StoppableIterator(batches(splits, t, seed));
+        int perEpoch = stepsPerEpoch(s, splits);
+        ValidationSchedule validation = t.earlyStopping() == null ? null
+                : new ValidationSchedule(splits.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
+        MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
+                : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
+                : MeasurePolicy.everyEpoch();
+        PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
+        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, sink);
+
+        for (String split : SPLIT_NAMES) {
+            DataSet d = split(splits, split);
+            if (d != null) {
+                ctx.measure(ExperimentContext.key("untrained_" + split + "_acc", r.name), Evaluator.evaluate(net, d).accuracy());
+            }
+        }
+        metrics.measureInitial(net);
+        net.setListeners(metrics, new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
+                progress.step();
+            }
+        });
+        int epochs = epochs(ctx, t);
+        long before = metrics.steps();
+        for (int e = 0; e < epochs && !batches.stopped(); e++) {
+            batches.reset();
+            net.fit(batches);
+        }
+        if (batches.stopped()) {
+            ctx.measure(ExperimentContext.key("stop_epoch", r.name), metrics.stopEpoch());
+            ctx.measure(ExperimentContext.key("stop_step", r.name), metrics.stopStep());
+        }
+        ctx.measure(ExperimentContext.key("steps", r.name), metrics.steps() - before);
+        for (String split : SPLIT_NAMES) {
+            DataSet d = split(splits, split);
+            if (d != null) {
+                SplitMetrics m = Evaluator.evaluate(net, d);
+                ctx.measure(ExperimentContext.key(split + "_acc", r.name), m.accuracy());
+                ctx.measure(ExperimentContext.key(split + "_loss", r.name), m.loss());
+                ctx.measure(ExperimentContext.key(split + "_cost", r.name), m.cost());
+            }
+        }
+        return net;
+    }
+
+    private static org.nd4j.linalg.dataset.api.iterator.DataSetIterator batches(RunData splits, TrainingSpec t, long seed) {
+        MiniBatchIterator.Builder b = MiniBatchIterator.builder(t.augment().isEmpty() ? splits.train() : splits.pixelTrain())
+                .batchSize(t.batchSize())
+                .dropLast(t.dropLast())
+                .shuffle(t.shuffle(), seed);
+        if (!t.augment().isEmpty()) {
+            // Augmentations act on [0,1] pixels; the fitted z-score follows, as for the clean data.
+            b.transform(Augmentations.fromSpec(t.augment(), seed, ImageShape.ofInputs(splits.train().getFeatures().columns())))
+                    .preProcessor(splits.normalizer());
+        }
+        return b.build();
+    }
+
+    private List<NamedRun> resolveRuns(ExperimentContext ctx) {
+        List<NamedRun> runs = new ArrayList<>();
+        if (ctx.spec.runs().isEmpty()) {
+            runs.add(new NamedRun("", ctx.spec));
+        }
+        for (RunSpec run : ctx.spec.runs()) {
+            runs.add(new NamedRun(run.name(), SpecLoader.resolve(ctx.specFile, run)));
+        }
+        return runs;
+    }
+
+    private RunData splits(ExperimentContext ctx, DataSpec data) {
+        return dataCache.computeIfAbsent(data, d -> RunData.load(d, ctx.options));
+    }
+
+    private static DataSet split(RunData s, String name) {
+        return switch (name) {
+            case "train" -> s.train();
+            case "val" -> s.val();
+            default -> s.test();
+        };
+    }
+
+    private static int stepsPerEpoch(ExperimentSpec s, RunData data) {
+        int n = data.train().numExamples();
+        int b = s.training().batchSize();
+        return s.training().dropLast() ? n / b : (n + b - 1) / b;
+    }
+
+    private static int epochs(ExperimentContext ctx, TrainingSpec t) {
+        return ctx.options.quick() ? Math.min(t.epochs(), RunOptions.QUICK_EPOCHS) : t.epochs();
+    }
+
+    private record NamedRun(String name, ExperimentSpec spec) {
+    }
+}

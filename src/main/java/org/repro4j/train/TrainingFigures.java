@@ -1,0 +1,70 @@
+package org.repro4j.train;
+
+import org.repro4j.data.ImageShape;
+import org.repro4j.report.Charts;
+import org.repro4j.report.MetricRow;
+import org.repro4j.report.WeightImages;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** The figures a spec asks for: learning curves per run, and the first layer's weights as images. */
+final class TrainingFigures {
+    private static final String[] CIFAR_CLASSES = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
+            "horse", "ship", "truck"};
+
+    private TrainingFigures() {
+    }
+
+    static void draw(ExperimentContext ctx, RunHistory history) throws IOException {
+        if (ctx.spec.figures().contains("curves")) {
+            curves(ctx, history);
+        }
+        if (ctx.spec.figures().contains("weights") && ctx.spec.network().layers().size() == 1) {
+            weights(ctx, history);
+        }
+    }
+
+    private static void curves(ExperimentContext ctx, RunHistory history) throws IOException {
+        List<Charts.Panel> panels = new ArrayList<>();
+        for (String run : history.runs()) {
+            String label = run.isEmpty() ? "" : run + ": ";
+            panels.add(panel(history, run, label + "loss", "loss", MetricRow::loss));
+            panels.add(panel(history, run, label + "cost", "cost", MetricRow::cost));
+            panels.add(panel(history, run, label + "accuracy", "accuracy", MetricRow::accuracy));
+        }
+        ctx.figure("curves.png", "Loss, cost and accuracy per epoch (first seed), training vs validation");
+        Charts.grid(ctx.outDir.resolve("curves.png"), ctx.spec.title(), panels, 3);
+    }
+
+    private static Charts.Panel panel(RunHistory h, String run, String title, String y, ToDoubleFunction<MetricRow> value) {
+        List<Charts.Series> series = new ArrayList<>();
+        for (String split : new String[]{"train", "val"}) {
+            List<MetricRow> rows = h.rows(run).stream().filter(r -> r.split().equals(split)).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            double[] xs = rows.stream().mapToDouble(r -> (double) r.step() / h.stepsPerEpoch(run)).toArray();
+            double[] ys = rows.stream().mapToDouble(value).toArray();
+            series.add(new Charts.Series(split, xs, ys));
+        }
+        return new Charts.Panel(title, "epoch", y, series);
+    }
+
+    private static void weights(ExperimentContext ctx, RunHistory history) throws IOException {
+        ImageShape shape = ImageShape.ofInputs(ctx.spec.network().inputs());
+        int i = 0;
+        for (String run : history.runs()) {
+            var w = history.weights(run);
+            String[] labels = new String[(int) w.rows()];
+            for (int k = 0; k < labels.length; k++) {
+                labels[k] = shape.isColour() ? CIFAR_CLASSES[k] : Integer.toString(k);
+            }
+            String file = "weights" + (history.runs().size() > 1 ? "-" + (++i) : "") + ".png";
+            WeightImages.render(ctx.outDir.resolve(file), w, shape.channels(), shape.height(), shape.width(), labels, 3);
+            ctx.figure(file, "Weights W after training, one image per class" + (run.isEmpty() ? "" : " (" + run + ")"));
+        }
+    }
+}

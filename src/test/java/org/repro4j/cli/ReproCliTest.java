@@ -1,0 +1,60 @@
+package org.repro4j.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReproCliTest {
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Repro());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = Repro.execute(cli, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        Result r = run("--help");
+        assertEquals(0, r.code);
+        for (String sub : new String[]{"data", "list", "run"}) {
+            assertTrue(r.out.contains(sub), r.out);
+        }
+    }
+
+    @Test
+    void unknownExperimentIsAClearError() {
+        Result r = run("run", "no-such-experiment");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("Unknown experiment 'no-such-experiment'") && r.err.contains("repro list"), r.err);
+    }
+
+    @Test
+    void badSeedCountIsRefused() {
+        Result r = run("run", "--seeds", "0", "dd2424-hagglund-ce");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--seeds"), r.err);
+    }
+
+    @Test
+    void missingDataDirSaysRunMakeData() {
+        Result r = run("run", "--quick", "--data-dir", "/nonexistent/data", "--results", "target/test-cli-results", "dd2424-hagglund-ce");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("make data"), r.err);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("run").code);
+    }
+}

@@ -1,0 +1,94 @@
+package org.repro4j.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repro4j.ReproException;
+import org.repro4j.TestData;
+import org.repro4j.report.Summary;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** QUICK end-to-end runs of the engine's two proving experiments on the real CIFAR-10 data. */
+class ExperimentRunnerTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    @TempDir
+    Path tmp;
+
+    private RunOptions quick(Path experiments, Path results) {
+        return new RunOptions(experiments, TestData.requireCifar(), results, true, null, QUIET);
+    }
+
+    @Test
+    void hagglundCeWritesEveryFile() throws IOException {
+        Path out = ExperimentRunner.run("dd2424-hagglund-ce", quick(Path.of("experiments"), tmp));
+        for (String f : List.of("summary.json", "metrics.csv", "README.md", "curves.png",
+                "weights-1.png", "weights-2.png", "weights-3.png", "weights-4.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.isRegularFile(tmp.resolve("README.md")), "results index");
+        Summary s = Summary.read(out.resolve("summary.json"));
+        assertTrue(s.getMeasures().containsKey("test_acc.lambda=0.1,eta=0.001"));
+        assertTrue(s.getMeasures().containsKey("untrained_val_acc.lambda=0,eta=0.1"));
+        double acc = s.getMeasures().get("test_acc.lambda=0.1,eta=0.001").measured();
+        assertTrue(acc > 0.2 && acc < 0.5, "two QUICK epochs already learn something: " + acc);
+        assertFalse(hasTempFolders(tmp));
+    }
+
+    @Test
+    void gradcheckFindsDl4jGradientsRight() throws IOException {
+        Path out = ExperimentRunner.run("dd2424-gradcheck", quick(Path.of("experiments"), tmp));
+        Summary s = Summary.read(out.resolve("summary.json"));
+        assertTrue(s.getMeasures().get("max_abs_diff.W").measured() < 1e-6);
+        assertTrue(s.getMeasures().get("max_abs_diff.b").measured() < 1e-6);
+        assertTrue(s.getMeasures().get("max_abs_diff.W").within());
+        assertTrue(Files.readString(out.resolve("gradcheck.txt")).contains("0_W"));
+    }
+
+    @Test
+    void sameSeedTwiceGivesIdenticalMetrics() throws IOException {
+        Path a = ExperimentRunner.run("dd2424-hagglund-ce", quick(Path.of("experiments"), tmp.resolve("a")));
+        Path b = ExperimentRunner.run("dd2424-hagglund-ce", quick(Path.of("experiments"), tmp.resolve("b")));
+        assertEquals(withoutWallTime(a.resolve("metrics.csv")), withoutWallTime(b.resolve("metrics.csv")));
+    }
+
+    @Test
+    void failedRunLeavesPreviousResultsUntouched() throws IOException {
+        Path experiments = tmp.resolve("experiments");
+        Files.createDirectories(experiments);
+        Path spec = experiments.resolve("dd2424-hagglund-ce.yaml");
+        Files.copy(Path.of("experiments/dd2424-hagglund-ce.yaml"), spec);
+        Path results = tmp.resolve("results");
+        Path out = ExperimentRunner.run("dd2424-hagglund-ce", quick(experiments, results));
+        String before = Files.readString(out.resolve("summary.json"));
+
+        // A reference to a measure the run never produces fails after training, before the commit.
+        Files.writeString(spec, Files.readString(spec).replace("    \"untrained_test_acc.lambda=0.1,eta=0.001\"",
+                "    \"no_such_measure\": {value: 1}\n    \"untrained_test_acc.lambda=0.1,eta=0.001\""));
+        ReproException e = assertThrows(ReproException.class, () -> ExperimentRunner.run("dd2424-hagglund-ce", quick(experiments, results)));
+        assertTrue(e.getMessage().contains("no_such_measure"), e.getMessage());
+        assertEquals(before, Files.readString(out.resolve("summary.json")));
+        assertFalse(hasTempFolders(results));
+    }
+
+    private static List<String> withoutWallTime(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    private static boolean hasTempFolders(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith(".tmp") || p.getFileName().toString().startsWith(".old"));
+        }
+    }
+}
