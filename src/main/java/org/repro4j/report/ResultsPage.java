@@ -2,6 +2,7 @@ package org.repro4j.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -101,7 +102,7 @@ public final class ResultsPage {
         md.append("| | |\n|---|---|\n");
         row(md, "commit", commit);
         row(md, "date", p.date());
-        row(md, "wall time", String.format(java.util.Locale.ROOT, "%.1f s", p.wallSeconds()));
+        row(md, "wall time", String.format(Locale.ROOT, "%.1f s", p.wallSeconds()));
         row(md, "seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         row(md, "spec SHA-256", p.specSha256() == null ? "-" : "`" + p.specSha256() + "`");
         row(md, "backend", p.backend());

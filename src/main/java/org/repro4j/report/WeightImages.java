@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -50,7 +51,7 @@ public final class WeightImages {
             int scale) {
         if (w.rank() != 2 || w.columns() != (long) channels * height * width) {
             throw new IllegalArgumentException("weights must be [classes, " + channels + "*" + height + "*" + width
-                    + "] (pass a DL4J [nIn, nOut] matrix transposed), got " + java.util.Arrays.toString(w.shape()));
+                    + "] (pass a DL4J [nIn, nOut] matrix transposed), got " + Arrays.toString(w.shape()));
         }
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + channels);

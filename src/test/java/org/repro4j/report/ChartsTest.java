@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -86,7 +87,7 @@ class ChartsTest {
     void bandShadesAroundTheMean() throws Exception {
         int n = 5;
         double[] std = new double[n];
-        java.util.Arrays.fill(std, 0.05);
+        Arrays.fill(std, 0.05);
         Path png = out("band.png");
         Charts.band(png, "Validation loss over 3 seeds", "epoch", "loss", epochs(n), decay(n, 0.6, 0.3), std,
                 "mean of 3 seeds");
@@ -109,16 +110,16 @@ class ChartsTest {
         assertEquals(Charts.WIDTH, image.getWidth());
         assertEquals(Charts.HEIGHT, image.getHeight());
 
-        Path short_ = out("histograms-default-label.png");
-        Charts.histograms(short_, "t", List.of(new HistogramSeries("all", new double[] {0, 0.5, 1})), 4, 0, 1);
-        assertEquals(Charts.WIDTH, decode(short_).getWidth());
+        Path defaultLabel = out("histograms-default-label.png");
+        Charts.histograms(defaultLabel, "t", List.of(new HistogramSeries("all", new double[] {0, 0.5, 1})), 4, 0, 1);
+        assertEquals(Charts.WIDTH, decode(defaultLabel).getWidth());
     }
 
     @Test
     void scatterWithLogX() throws Exception {
         Random random = new Random(2);
         double[] eta = random.doubles(30).map(u -> Math.pow(10, -4 + 3 * u)).toArray();
-        double[] acc = java.util.Arrays.stream(eta).map(e -> 0.41 - 0.02 * Math.pow(Math.log10(e) + 2.5, 2)).toArray();
+        double[] acc = Arrays.stream(eta).map(e -> 0.41 - 0.02 * Math.pow(Math.log10(e) + 2.5, 2)).toArray();
         Path png = out("scatter.png");
         Charts.scatter(png, "Random search: validation accuracy vs learning rate", "learning rate (log scale)",
                 "validation accuracy", List.of(new Series("candidates", eta, acc)), true);

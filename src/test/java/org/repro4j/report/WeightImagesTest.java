@@ -2,6 +2,7 @@ package org.repro4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class WeightImagesTest {
         Path png = dir.resolve("cifar.png");
         WeightImages.render(png, w, 3, 32, 32, new String[] {"automobile", "frog"}, 1);
         BufferedImage image = ImageIO.read(png.toFile());
-        assertEquals(true, image.getWidth() > 3 * WeightImages.GAP + 2 * 32, "columns wider than 32 px tiles");
+        assertTrue(image.getWidth() > 3 * WeightImages.GAP + 2 * 32, "columns wider than 32 px tiles");
     }
 
     @Test
