@@ -1,0 +1,64 @@
+package org.repro4j.report;
+
+import java.util.Locale;
+
+/** How the results pages show numbers: accuracies as percentages, everything else to 4 significant digits. */
+final class Formats {
+    private Formats() {
+    }
+
+    /** A key's metric is the part before the first '.', e.g. {@code test_acc} in {@code test_acc.lambda=0.1}. */
+    static boolean isAccuracy(String key) {
+        int dot = key.indexOf('.');
+        String metric = dot < 0 ? key : key.substring(0, dot);
+        return metric.toLowerCase(Locale.ROOT).contains("acc");
+    }
+
+    static String value(String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (isAccuracy(key)) {
+            return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Ours: the value, with ± std and the number of seeds when there were several. */
+    static String ours(String key, Measure m) {
+        String value = value(key, m.measured());
+        if (m.n() <= 1) {
+            return value;
+        }
+        String seeds = " (n=" + m.n() + ")";
+        if (m.std() == null) {
+            return value + seeds;
+        }
+        if (isAccuracy(key)) {
+            return String.format(Locale.ROOT, "%.2f ± %.2f%%", 100 * m.measured(), 100 * m.std()) + seeds;
+        }
+        return value + " ± " + String.format(Locale.ROOT, "%.2g", m.std()) + seeds;
+    }
+
+    static String reference(String key, Measure m) {
+        return m.reference() == null ? "-" : value(key, m.reference());
+    }
+
+    static String band(String key, Measure m) {
+        Measure.Band b = m.band();
+        return b == null ? "-" : "[" + value(key, b.lo()) + ", " + value(key, b.hi()) + "]";
+    }
+
+    static String within(Measure m) {
+        Boolean within = m.within();
+        return within == null ? "-" : within ? "inside" : "OUTSIDE";
+    }
+
+    /** Text safe inside a Markdown table cell. */
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+}

@@ -1,0 +1,178 @@
+package org.repro4j.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.ReproException;
+
+/**
+ * Where a result came from: the exact spec, seeds, software, machine and commit.
+ *
+ * @param specSha256      SHA-256 of the experiment spec file that was run
+ * @param seeds           the seeds, in the order they were run
+ * @param backend         ND4J backend class, e.g. {@code org.nd4j.linalg.cpu.nativecpu.CpuBackend}
+ * @param blasVendor      BLAS library ND4J reports, e.g. {@code OPENBLAS} (CUBLAS on CUDA)
+ * @param nd4jEnvironment what ND4J's executioner reports about the device (cores, BLAS and OpenMP
+ *                        threads, CUDA devices), without the memory figures that change every run
+ * @param openblasCoretype the {@code OPENBLAS_CORETYPE} environment variable, or null
+ * @param ompNumThreads   the {@code OMP_NUM_THREADS} environment variable, or null
+ * @param dl4jVersion     version of the deeplearning4j-nn jar on the class path
+ * @param javaVersion     {@code java.version}
+ * @param javaVendor      {@code java.vendor}
+ * @param os              operating system name and version
+ * @param arch            {@code os.arch}
+ * @param cpuCores        processors available to the JVM
+ * @param gitCommit       {@code git rev-parse HEAD}, or null outside a git checkout
+ * @param gitDirty        whether tracked files had uncommitted changes; null with no commit
+ * @param wallSeconds     wall-clock time of the whole experiment
+ * @param date            when the provenance was captured, ISO-8601 with offset
+ */
+@JsonPropertyOrder({"specSha256", "seeds", "backend", "blasVendor", "nd4jEnvironment", "openblasCoretype",
+        "ompNumThreads", "dl4jVersion", "javaVersion", "javaVendor", "os", "arch", "cpuCores", "gitCommit",
+        "gitDirty", "wallSeconds", "date"})
+public record Provenance(String specSha256, List<Long> seeds, String backend, String blasVendor,
+        Map<String, String> nd4jEnvironment, String openblasCoretype, String ompNumThreads, String dl4jVersion,
+        String javaVersion, String javaVendor, String os, String arch, int cpuCores, String gitCommit,
+        Boolean gitDirty, double wallSeconds, String date) {
+
+    private static final String DL4J_POM_PROPERTIES =
+            "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
+
+    public Provenance {
+        seeds = seeds == null ? List.of() : List.copyOf(seeds);
+        nd4jEnvironment = nd4jEnvironment == null ? Map.of() : new TreeMap<>(nd4jEnvironment);
+    }
+
+    /**
+     * Records the current environment. Loads the ND4J backend if it is not loaded yet; runs
+     * {@code git} in the working directory (a missing git or no checkout gives a null commit).
+     */
+    public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds) {
+        Nd4jInfo nd4j = Nd4jInfo.capture();
+        GitState git = GitState.of(Path.of("").toAbsolutePath());
+        return new Provenance(specHashSha256, seeds, nd4j.backend(), nd4j.blasVendor(), nd4j.environment(),
+                System.getenv("OPENBLAS_CORETYPE"), System.getenv("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
+                System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                git.commit(), git.dirty(), wallSeconds,
+                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** Lower-case hex SHA-256 of a file's bytes. */
+    public static String sha256(Path file) {
+        MessageDigest digest = newSha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new ReproException("Cannot read " + file + " to hash it: " + e
+                    + ". Check that the file exists and is readable.", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    /** Read from the jar's Maven metadata so the value follows the class path, not a constant. */
+    static String dl4jVersionOnClassPath() {
+        URL url = MultiLayerNetwork.class.getResource(DL4J_POM_PROPERTIES);
+        if (url != null) {
+            try (InputStream in = url.openStream()) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null) {
+                    return version;
+                }
+            } catch (IOException e) {
+                // fall through to the manifest
+            }
+        }
+        String version = MultiLayerNetwork.class.getPackage().getImplementationVersion();
+        return version != null ? version : "unknown";
+    }
+
+    /** The parts of ND4J's environment report that describe the run, not the moment. */
+    record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
+        static Nd4jInfo capture() {
+            try {
+                String backend = Nd4j.getBackend().getClass().getName();
+                Map<String, String> environment = new TreeMap<>();
+                Nd4j.getExecutioner().getEnvironmentInformation().forEach((key, value) -> {
+                    String name = String.valueOf(key);
+                    if (!name.startsWith("memory")) {
+                        environment.put(name, String.valueOf(value));
+                    }
+                });
+                String blas = environment.getOrDefault("blas.vendor",
+                        String.valueOf(Nd4j.factory().blas().getBlasVendor()));
+                return new Nd4jInfo(backend, blas, environment);
+            } catch (RuntimeException | LinkageError e) {
+                // Provenance must not lose a finished run; record why the backend is unknown instead.
+                return new Nd4jInfo("unavailable: " + e, "unknown", Map.of());
+            }
+        }
+    }
+
+    /** The commit of a working tree and whether tracked files differ from it. */
+    record GitState(String commit, Boolean dirty) {
+        static final GitState NONE = new GitState(null, null);
+
+        static GitState of(Path dir) {
+            String head = git(dir, "rev-parse", "HEAD");
+            if (head == null || !head.strip().matches("[0-9a-f]{40,64}")) {
+                return NONE;
+            }
+            // Untracked files (results/, data/) do not change what the code computes.
+            String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+            return new GitState(head.strip(), status == null ? null : !status.isBlank());
+        }
+
+        /** Output of a git command, or null when git is missing, fails, or hangs. */
+        private static String git(Path dir, String... args) {
+            String[] command = new String[args.length + 1];
+            command[0] = "git";
+            System.arraycopy(args, 0, command, 1, args.length);
+            try {
+                Process process = new ProcessBuilder(command).directory(dir.toFile())
+                        .redirectError(Redirect.DISCARD).start();
+                byte[] out = process.getInputStream().readAllBytes();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return null;
+                }
+                return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+}

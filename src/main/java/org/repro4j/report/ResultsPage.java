@@ -1,0 +1,125 @@
+package org.repro4j.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Writes an experiment's {@code README.md}: what it reproduces, how, our numbers beside the
+ * report's with the band verdict, the deviations, the figures and the provenance.
+ */
+public final class ResultsPage {
+    /** The file name inside an experiment's results folder. */
+    public static final String FILE_NAME = "README.md";
+
+    /**
+     * A figure to show on the page.
+     *
+     * @param file    path of the PNG relative to the page, usually just its file name
+     * @param caption a sentence that says what the figure shows
+     */
+    public record Figure(String file, String caption) {
+        public Figure {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(caption, "caption");
+        }
+    }
+
+    private ResultsPage() {
+    }
+
+    /**
+     * Writes the page atomically.
+     *
+     * @param protocol a paragraph saying what was run (data split, model, schedule, seeds)
+     */
+    public static void write(Path readme, Summary summary, List<Figure> figures, String protocol) {
+        AtomicFiles.writeString(readme, render(summary, figures, protocol));
+    }
+
+    static String render(Summary s, List<Figure> figures, String protocol) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(s.title()).append("\n\n");
+        md.append("Reproduces ").append(s.reproduces()).append(" of the report `").append(s.report())
+                .append("` (experiment `").append(s.id()).append("`).\n\n");
+        md.append("## Protocol\n\n").append(protocol.strip()).append("\n\n");
+        appendMeasures(md, s);
+        md.append("## Deviations from the report\n\n");
+        if (s.deviations().isEmpty()) {
+            md.append("None known.\n\n");
+        } else {
+            s.deviations().forEach(d -> md.append(d.strip()).append("\n\n"));
+        }
+        if (!figures.isEmpty()) {
+            md.append("## Figures\n\n");
+            figures.forEach(f -> md.append("![").append(f.caption()).append("](").append(f.file()).append(")\n\n")
+                    .append('*').append(f.caption()).append("*\n\n"));
+        }
+        appendProvenance(md, s.provenance());
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    private static void appendMeasures(StringBuilder md, Summary s) {
+        md.append("## Results\n\n");
+        if (s.measures().isEmpty()) {
+            md.append("No measures were recorded.\n\n");
+            return;
+        }
+        md.append("| measure | ours | report | band | |\n|---|---|---|---|---|\n");
+        for (Map.Entry<String, Measure> e : s.measures().entrySet()) {
+            String key = e.getKey();
+            Measure m = e.getValue();
+            String name = "`" + key + "`" + (key.equals(s.headline()) ? " (headline)" : "");
+            md.append("| ").append(Formats.cell(name))
+                    .append(" | ").append(Formats.ours(key, m))
+                    .append(" | ").append(Formats.reference(key, m))
+                    .append(" | ").append(Formats.band(key, m))
+                    .append(" | ").append(Formats.within(m)).append(" |\n");
+        }
+        md.append('\n');
+        String notes = s.measures().entrySet().stream()
+                .filter(e -> e.getValue().note() != null)
+                .map(e -> "- `" + e.getKey() + "`: " + e.getValue().note().strip())
+                .collect(Collectors.joining("\n"));
+        if (!notes.isEmpty()) {
+            md.append("Notes:\n\n").append(notes).append("\n\n");
+        }
+        md.append("Accuracies are percentages; \"report\" is the value the report gives, \"band\" where a "
+                + "faithful run lands.\n\n");
+    }
+
+    private static void appendProvenance(StringBuilder md, Provenance p) {
+        md.append("## Provenance\n\n");
+        if (p == null) {
+            md.append("Not recorded.\n");
+            return;
+        }
+        String commit = p.gitCommit() == null ? "unknown (not a git checkout)"
+                : "`" + p.gitCommit() + "`" + (Boolean.TRUE.equals(p.gitDirty()) ? " with uncommitted changes" : "");
+        md.append("| | |\n|---|---|\n");
+        row(md, "commit", commit);
+        row(md, "date", p.date());
+        row(md, "wall time", String.format(Locale.ROOT, "%.1f s", p.wallSeconds()));
+        row(md, "seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        row(md, "spec SHA-256", p.specSha256() == null ? "-" : "`" + p.specSha256() + "`");
+        row(md, "backend", p.backend());
+        row(md, "BLAS", p.blasVendor() + ", " + p.nd4jEnvironment().getOrDefault("blas.threads", "?")
+                + " BLAS threads, " + p.nd4jEnvironment().getOrDefault("omp.threads", "?") + " OpenMP threads");
+        row(md, "OPENBLAS_CORETYPE / OMP_NUM_THREADS", orUnset(p.openblasCoretype()) + " / "
+                + orUnset(p.ompNumThreads()));
+        row(md, "DL4J", p.dl4jVersion());
+        row(md, "JVM", p.javaVersion() + " (" + p.javaVendor() + ")");
+        row(md, "OS", p.os() + ", " + p.arch() + ", " + p.cpuCores() + " cores");
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(Formats.cell(String.valueOf(value))).append(" |\n");
+    }
+
+    private static String orUnset(String value) {
+        return value == null ? "unset" : value;
+    }
+}

@@ -1,0 +1,86 @@
+package org.repro4j.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repro4j.ReproException;
+
+class ProvenanceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sha256MatchesTheKnownDigest() throws Exception {
+        Path file = Files.writeString(dir.resolve("spec.yaml"), "abc");
+        // FIPS 180-2 test vector for "abc".
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Provenance.sha256(file));
+        assertThrows(ReproException.class, () -> Provenance.sha256(dir.resolve("missing.yaml")));
+    }
+
+    @Test
+    void captureRecordsBackendVersionsAndTime() {
+        Provenance p = Provenance.capture("ff".repeat(32), List.of(7L, 8L), 12.5);
+        // Holds on either backend: CpuBackend/OPENBLAS by default, JCublasBackend/CUBLAS on CUDA.
+        assertTrue(p.backend().matches("org\\.nd4j\\..*Backend"), p.backend());
+        assertTrue(p.blasVendor().matches("[A-Z]+") && !p.blasVendor().equals("UNKNOWN"), p.blasVendor());
+        assertTrue(p.nd4jEnvironment().containsKey("cores"), p.nd4jEnvironment().toString());
+        assertFalse(p.nd4jEnvironment().keySet().stream().anyMatch(k -> k.startsWith("memory")),
+                "memory figures change every run and are left out");
+        assertEquals("1.0.0-M2.1", p.dl4jVersion());
+        assertEquals(System.getProperty("java.version"), p.javaVersion());
+        assertEquals(System.getenv("OMP_NUM_THREADS"), p.ompNumThreads());
+        assertEquals(List.of(7L, 8L), p.seeds());
+        assertEquals(12.5, p.wallSeconds());
+        assertTrue(p.cpuCores() >= 1);
+        assertNotNull(OffsetDateTime.parse(p.date()));
+    }
+
+    @Test
+    void noGitCheckoutGivesNoCommit() {
+        Provenance.GitState state = Provenance.GitState.of(dir);
+        assertNull(state.commit());
+        assertNull(state.dirty());
+    }
+
+    @Test
+    void gitCommitAndDirtyFlagOfACheckout() throws Exception {
+        assumeTrue(git(dir, "init", "-q") == 0, "git is not installed");
+        Files.writeString(dir.resolve("tracked.txt"), "one");
+        assertEquals(0, git(dir, "add", "tracked.txt"));
+        assertEquals(0, git(dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x"));
+
+        Provenance.GitState clean = Provenance.GitState.of(dir);
+        assertTrue(clean.commit().matches("[0-9a-f]{40}"), clean.commit());
+        assertEquals(Boolean.FALSE, clean.dirty());
+
+        Files.writeString(dir.resolve("untracked.txt"), "results are not code");
+        assertEquals(Boolean.FALSE, Provenance.GitState.of(dir).dirty(), "untracked files do not count");
+        Files.writeString(dir.resolve("tracked.txt"), "two");
+        assertEquals(Boolean.TRUE, Provenance.GitState.of(dir).dirty());
+    }
+
+    private static int git(Path dir, String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+}
