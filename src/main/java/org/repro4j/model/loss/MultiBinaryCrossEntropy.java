@@ -20,11 +20,12 @@ import org.repro4j.ReproException;
  * <p>Unlike DL4J's {@code LossBinaryXENT}, which sums the K terms, this divides by K, so its
  * score and gradient are 1/K of that loss's (this matters for the learning rate).
  *
- * <p>Numerics: for the score, p is clipped to [clipEps, 1 - clipEps] (default 1e-5, as in
- * {@code LossBinaryXENT}) so log never sees 0. For the gradient, sigmoid is special-cased to the
- * closed form (p - y) / K on the unclipped p, which stays exact and bounded for any pre-output;
- * other activations go through dL/dp = (p - y) / (K p (1 - p)) with clipped p and the
- * activation's own backprop.
+ * <p>Numerics: sigmoid is special-cased on both sides. Its score uses the identity
+ * -[y log p + (1 - y) log(1 - p)] = softplus(z) - y z for the pre-output z, with softplus written
+ * overflow-free, so the score is exact and finite for any z (no clipping, hence also exactly
+ * consistent with the gradient); its gradient is the closed form (p - y) / K. Other activations
+ * clip p to [clipEps, 1 - clipEps] (default 1e-5, as DL4J's {@code LossBinaryXENT}) so log never
+ * sees 0, and back-propagate dL/dp = (p - y) / (K p (1 - p)) through the activation.
  *
  * <p>Conventions follow DL4J: {@link #computeScore} sums over the batch and divides by the
  * number of rows when {@code average} is true. A mask may be per example ([N, 1]) or per output
@@ -43,7 +44,10 @@ public class MultiBinaryCrossEntropy implements ILossFunction {
         this(DEFAULT_CLIP_EPS);
     }
 
-    /** @param clipEps probabilities are clipped to [clipEps, 1 - clipEps] for the score; 0 <= clipEps < 0.5 */
+    /**
+     * @param clipEps for activations other than sigmoid, probabilities are clipped to
+     *                [clipEps, 1 - clipEps]; 0 &lt;= clipEps &lt; 0.5
+     */
     @JsonCreator
     public MultiBinaryCrossEntropy(@JsonProperty("clipEps") double clipEps) {
         if (!(clipEps >= 0.0 && clipEps < 0.5)) {
@@ -69,14 +73,26 @@ public class MultiBinaryCrossEntropy implements ILossFunction {
     /** Per-element terms -(1/K)[(1 - y) log(1 - p) + y log p], masked; shape [N, K]. */
     private INDArray scoreTerms(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray y = LossArguments.labelsMatching(labels, preOutput, NAME);
-        INDArray p = clippedProbabilities(preOutput, activationFn);
-        INDArray positive = Transforms.log(p, true).muli(y);
-        INDArray negative = Transforms.log(p.rsub(1.0), false).muli(y.rsub(1.0));
-        INDArray terms = positive.addi(negative).muli(-1.0 / preOutput.size(1));
+        INDArray crossEntropy;
+        if (activationFn instanceof ActivationSigmoid) {
+            crossEntropy = softplus(preOutput).subi(preOutput.mul(y));
+        } else {
+            INDArray p = clippedProbabilities(preOutput, activationFn);
+            INDArray positive = Transforms.log(p, true).muli(y);
+            INDArray negative = Transforms.log(p.rsub(1.0), false).muli(y.rsub(1.0));
+            crossEntropy = positive.addi(negative).negi();
+        }
+        INDArray terms = crossEntropy.muli(1.0 / preOutput.size(1));
         if (mask != null) {
             LossUtil.applyMask(terms, mask);
         }
         return terms;
+    }
+
+    /** log(1 + e^z) as max(z, 0) + log1p(e^-|z|): e^z would overflow for large z (z > 88 in float). */
+    private static INDArray softplus(INDArray z) {
+        INDArray expNegAbs = Transforms.exp(Transforms.abs(z, true).negi(), false);
+        return Transforms.relu(z, true).addi(Transforms.log1p(expNegAbs, false));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,6 +55,16 @@ class MultiBinaryCrossEntropyTest {
     }
 
     @Test
+    void worksInFloat() {
+        INDArray floatPreOutput = preOutput.castTo(DataType.FLOAT);
+        ActivationSigmoid sigmoid = new ActivationSigmoid();
+        assertEquals((loss1 + loss2) / 2, loss.computeScore(labels, floatPreOutput, sigmoid, null, true), 1e-6);
+        INDArray grad = loss.computeGradient(labels, floatPreOutput, sigmoid, null);
+        assertEquals(DataType.FLOAT, grad.dataType());
+        assertArrayEquals(new double[] {0.5 / 3, -0.75 / 3, 0.75 / 3}, grad.getRow(1).toDoubleVector(), 1e-6);
+    }
+
+    @Test
     void otherActivationsGoThroughDlDp() {
         // Identity activation: the pre-output is p itself, so dl/dz = dl/dp = (p - y) / (K p (1 - p)).
         INDArray p = Nd4j.createFromArray(new double[][] {{0.75, 0.5, 0.25}});
@@ -64,14 +75,22 @@ class MultiBinaryCrossEntropyTest {
     }
 
     @Test
-    void saturatedOutputsGiveFiniteScoreAndExactGradient() {
+    void saturatedSigmoidOutputsGiveExactScoreAndGradient() {
         INDArray extreme = Nd4j.createFromArray(new double[][] {{-1000, 1000, 1000}});
         INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 1}});
-        double score = loss.computeScore(y, extreme, new ActivationSigmoid(), null, false);
-        // Two wrong, fully saturated outputs cost -log(clipEps) each; the right one costs ~clipEps.
-        assertEquals(-2 * Math.log(MultiBinaryCrossEntropy.DEFAULT_CLIP_EPS) / 3, score, 1e-4);
+        // -log sigmoid(-1000) = 1000 and -log(1 - sigmoid(1000)) = 1000; the right output costs e^-1000 ~ 0.
+        assertEquals(2000.0 / 3, loss.computeScore(y, extreme, new ActivationSigmoid(), null, false), 1e-9);
         assertArrayEquals(new double[] {-1.0 / 3, 1.0 / 3, 0.0},
                 loss.computeGradient(y, extreme, new ActivationSigmoid(), null).toDoubleVector(), TOL);
+    }
+
+    @Test
+    void otherActivationsClipProbabilities() {
+        // Identity activation with p = 0 and 1 exactly: each wrong output costs -log(clipEps).
+        INDArray p = Nd4j.createFromArray(new double[][] {{0.0, 1.0}});
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0}});
+        double expected = -Math.log(MultiBinaryCrossEntropy.DEFAULT_CLIP_EPS);
+        assertEquals(expected, loss.computeScore(y, p, new ActivationIdentity(), null, false), 1e-9);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,6 +57,15 @@ class MultiClassHingeTest {
         assertEquals(1.5, loss.computeScore(y, s, new ActivationIdentity(), null, false), TOL);
         assertArrayEquals(new double[] {-1, 0, 1},
                 loss.computeGradient(y, s, new ActivationIdentity(), null).toDoubleVector(), TOL);
+    }
+
+    @Test
+    void worksInFloat() {
+        INDArray floatScores = scores.castTo(DataType.FLOAT);
+        assertEquals(1.6, loss.computeScore(labels, floatScores, new ActivationIdentity(), null, true), 1e-6);
+        INDArray grad = loss.computeGradient(labels, floatScores, new ActivationIdentity(), null);
+        assertEquals(DataType.FLOAT, grad.dataType());
+        assertArrayEquals(new double[] {1, 0, -1}, grad.getRow(1).toDoubleVector(), 1e-6);
     }
 
     @Test
