@@ -19,6 +19,15 @@ public enum L2Convention {
 
     private final double dl4jFactor;
 
+    /** The convention a spec names: {@code sum-w2} or {@code half-sum-w2}. */
+    public static L2Convention fromSpec(String name) {
+        return switch (name) {
+            case "sum-w2" -> SUM_W2;
+            case "half-sum-w2" -> HALF_SUM_W2;
+            default -> throw new ReproException("Unknown L2 convention '" + name + "'; use sum-w2 or half-sum-w2.");
+        };
+    }
+
     L2Convention(double dl4jFactor) {
         this.dl4jFactor = dl4jFactor;
     }

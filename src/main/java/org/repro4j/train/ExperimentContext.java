@@ -1,6 +1,6 @@
 package org.repro4j.train;
 
-import org.repro4j.report.Figure;
+import org.repro4j.report.ResultsPage.Figure;
 import org.repro4j.spec.ExperimentSpec;
 
 import java.io.PrintStream;

@@ -5,7 +5,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.data.ImageShape;
 import org.repro4j.data.MiniBatchIterator;
-import org.repro4j.data.augment.Augmentations;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
@@ -38,7 +37,7 @@ final class TrainExperiment implements ExperimentKind {
             totalSteps += (long) stepsPerEpoch(r.spec, splits(ctx, r.spec.data())) * epochs(ctx, r.spec.training()) * ctx.seeds.size();
         }
         RunHistory history = new RunHistory();
-        try (MetricsCsv csv = new MetricsCsv(ctx.outDir.resolve("metrics.csv"));
+        try (MetricsCsv csv = MetricsCsv.create(ctx.outDir.resolve(MetricsCsv.FILE_NAME));
              Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
             for (NamedRun r : runs) {
                 for (long seed : ctx.seeds) {
@@ -121,17 +120,23 @@ final class TrainExperiment implements ExperimentKind {
         return net;
     }
 
-    private static org.nd4j.linalg.dataset.api.iterator.DataSetIterator batches(RunData splits, TrainingSpec t, long seed) {
-        MiniBatchIterator.Builder b = MiniBatchIterator.builder(t.augment().isEmpty() ? splits.train() : splits.pixelTrain())
+    private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
+        boolean augmented = !t.augment().isEmpty();
+        MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
                 .batchSize(t.batchSize())
-                .dropLast(t.dropLast())
-                .shuffle(t.shuffle(), seed);
-        if (!t.augment().isEmpty()) {
-            // Augmentations act on [0,1] pixels; the fitted z-score follows, as for the clean data.
-            b.transform(Augmentations.fromSpec(t.augment(), seed, ImageShape.ofInputs(splits.train().getFeatures().columns())))
-                    .preProcessor(splits.normalizer());
+                .dropLast(t.dropLast());
+        if (t.shuffle()) {
+            b.shuffle(seed);
         }
-        return b.build();
+        if (augmented) {
+            // Augmentations act on [0,1] pixels; the z-score fitted on the clean training set follows.
+            b.transform(AugmentationFactory.fromSpec(t.augment(), seed, ImageShape.ofInputs(data.train().getFeatures().columns())));
+        }
+        MiniBatchIterator it = b.build();
+        if (augmented && data.normalizer() != null) {
+            it.setPreProcessor(data.normalizer());
+        }
+        return it;
     }
 
     private List<NamedRun> resolveRuns(ExperimentContext ctx) {
