@@ -21,11 +21,10 @@ public final class GaussianNoiseTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected boolean augment(double[] values, SplittableRandom random) {
+    protected void augment(double[] values, SplittableRandom random) {
         for (int i = 0; i < values.length; i++) {
             values[i] += std * random.nextGaussian();
         }
-        return true;
     }
 
     public double getStd() {

@@ -2,6 +2,7 @@ package org.repro4j.data.augment;
 
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.repro4j.ReproException;
@@ -39,15 +40,17 @@ public final class HorizontalFlipTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected boolean augment(double[] values, SplittableRandom random) {
-        if (values.length != channels * height * width) {
-            throw new ReproException("HorizontalFlipTransform: a record has " + values.length
+    protected boolean changesNext(INDArray in, SplittableRandom random) {
+        if (in.length() != (long) channels * height * width) {
+            throw new ReproException("HorizontalFlipTransform: a record has " + in.length()
                     + " features but the image shape is " + channels + "x" + height + "x" + width + " = "
                     + channels * height * width + "; set channels/height/width to the data's image shape.");
         }
-        if (random.nextDouble() >= probability) {
-            return false;
-        }
+        return random.nextDouble() < probability;
+    }
+
+    @Override
+    protected void augment(double[] values, SplittableRandom random) {
         // Channel planes are stacked rows of `width` values, so mirroring every row of the
         // (channels * height) x width matrix mirrors every plane.
         for (int rowStart = 0; rowStart < values.length; rowStart += width) {
@@ -57,7 +60,6 @@ public final class HorizontalFlipTransform extends RandomFeatureTransform {
                 values[right] = swap;
             }
         }
-        return true;
     }
 
     public double getProbability() {

@@ -8,7 +8,6 @@ import org.datavec.api.transform.schema.Schema;
 import org.datavec.api.transform.transform.BaseColumnTransform;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonIgnoreProperties;
@@ -76,20 +75,28 @@ public abstract class RandomFeatureTransform extends BaseColumnTransform {
 
     /** Returns the augmented features as a new array, or {@code in} itself when left unchanged. */
     public INDArray apply(INDArray in) {
-        // A contiguous double copy: the Java loops of augment() then touch no native memory per value.
-        double[] values = in.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        if (!augment(values, random())) {
+        SplittableRandom random = random();
+        if (!changesNext(in, random)) {
             return in;
         }
-        return Nd4j.create(values, in.shape(), 'c').castTo(in.dataType());
+        // A contiguous Java copy: the loops of augment() then touch no native memory per value.
+        double[] values = in.dup('c').data().asDouble();
+        augment(values, random);
+        INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape(), 'c');
+        out.data().setData(values);
+        return out;
     }
 
     /**
-     * Changes the features in place (a private copy of the input).
-     *
-     * @return false when this record is left as it was (the copy is then discarded)
+     * Checks the record and decides whether this one is changed at all, before any copy is made.
+     * Default: every record is changed.
      */
-    protected abstract boolean augment(double[] values, SplittableRandom random);
+    protected boolean changesNext(INDArray in, SplittableRandom random) {
+        return true;
+    }
+
+    /** Changes the features in place (a private copy of the input, flattened in C order). */
+    protected abstract void augment(double[] values, SplittableRandom random);
 
     private SplittableRandom random() {
         if (random == null) {

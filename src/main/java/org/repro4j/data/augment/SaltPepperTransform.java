@@ -31,7 +31,7 @@ public final class SaltPepperTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected boolean augment(double[] values, SplittableRandom random) {
+    protected void augment(double[] values, SplittableRandom random) {
         double saltBelow = fraction / 2;
         for (int i = 0; i < values.length; i++) {
             // One uniform draw decides both whether the value is hit and which way.
@@ -42,7 +42,6 @@ public final class SaltPepperTransform extends RandomFeatureTransform {
                 values[i] = 0.0;
             }
         }
-        return true;
     }
 
     public double getFraction() {
