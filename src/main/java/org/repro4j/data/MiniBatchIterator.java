@@ -347,8 +347,8 @@ public final class MiniBatchIterator implements DataSetIterator {
             INDArray l = data.getLabels();
             if (f.rank() != 2 || l.rank() != 2 || f.size(0) != l.size(0)) {
                 throw new ReproException("MiniBatchIterator: features must be [N, D] and labels [N, K] with the "
-                        + "same N, got features " + Arrays.toString(f.shape()) + " and labels " + Arrays.toString(l.shape())
-                        + ".");
+                        + "same N, got features " + Arrays.toString(f.shape()) + " and labels "
+                        + Arrays.toString(l.shape()) + ".");
             }
             if (f.size(0) > Integer.MAX_VALUE || f.size(0) == 0) {
                 throw new ReproException("MiniBatchIterator: the data set has " + f.size(0)
