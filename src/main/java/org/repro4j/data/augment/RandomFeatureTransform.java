@@ -21,7 +21,7 @@ import org.repro4j.ReproException;
  * <p>The randomness is plain Java rather than ND4J's native RNG so that the sequence does not
  * depend on the ND4J backend (CPU or CUDA). The input array is never modified: views of a
  * training set can pass through safely. The random state is not serialised; a deserialised
- * transform starts again from its seed.
+ * transform starts again from its seed. Not thread-safe: give each iterator its own pipeline.
  */
 @JsonIgnoreProperties({"inputSchema", "columnNumber", "columnName"})
 public abstract class RandomFeatureTransform extends BaseColumnTransform {

@@ -108,6 +108,15 @@ class AugmentationsTest {
     }
 
     @Test
+    void doubleFeaturesStayDouble() {
+        INDArray image = Nd4j.valueArrayOf(new long[] {1, 6}, 0.25, DataType.DOUBLE);
+        INDArray noisy = new GaussianNoiseTransform(1e-9, 1).apply(image);
+        assertEquals(DataType.DOUBLE, noisy.dataType());
+        assertEquals(0.25, noisy.getDouble(0, 3), 1e-8);
+        assertNotEquals(0.25, noisy.getDouble(0, 3), "noise below float resolution survives in double");
+    }
+
+    @Test
     void saltAndPepperReplacesTheFractionHalfEachWay() {
         INDArray image = Nd4j.valueArrayOf(new long[] {1, 40000}, 0.5, DataType.FLOAT);
         double[] out = new SaltPepperTransform(0.1, 3).apply(image).toDoubleVector();
