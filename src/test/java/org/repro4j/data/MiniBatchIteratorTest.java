@@ -1,0 +1,256 @@
+package org.repro4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.datavec.api.transform.TransformProcess;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.ReproException;
+import org.repro4j.data.augment.Augmentations;
+import org.repro4j.data.augment.HorizontalFlipTransform;
+
+class MiniBatchIteratorTest {
+
+    /** Example i has features [i, 100 + i, 200 + i, 300 + i] and class i % 3 (one-hot). */
+    private static DataSet numbered(int n) {
+        INDArray features = Nd4j.create(DataType.FLOAT, n, 4);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, n, 3);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) {
+                features.putScalar(i, j, 100 * j + i);
+            }
+            labels.putScalar(i, i % 3, 1);
+        }
+        return new DataSet(features, labels);
+    }
+
+    /** The example ids of one batch, read back from feature column 0. */
+    private static int[] ids(DataSet batch) {
+        return batch.getFeatures().getColumn(0).toIntVector();
+    }
+
+    private static List<int[]> epochIds(MiniBatchIterator it) {
+        List<int[]> batches = new ArrayList<>();
+        while (it.hasNext()) {
+            DataSet batch = it.next();
+            int[] id = ids(batch);
+            int[] cls = batch.getLabels().argMax(1).toIntVector();
+            for (int k = 0; k < id.length; k++) {
+                assertEquals(id[k] % 3, cls[k], "labels travel with their features");
+            }
+            batches.add(id);
+        }
+        return batches;
+    }
+
+    private static int[] flatten(List<int[]> batches) {
+        return batches.stream().flatMapToInt(Arrays::stream).toArray();
+    }
+
+    @Test
+    void withoutShuffleBatchesComeInOrderAndKeepTheLastPartialBatch() {
+        MiniBatchIterator it = MiniBatchIterator.builder(numbered(10)).batchSize(3).build();
+        List<int[]> batches = epochIds(it);
+
+        assertEquals(4, batches.size());
+        assertEquals(4, it.batchesPerEpoch());
+        assertArrayEquals(new int[] {9}, batches.get(3));
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, flatten(batches));
+        assertThrows(NoSuchElementException.class, it::next);
+
+        it.reset();
+        assertEquals(1, it.epoch());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, flatten(epochIds(it)));
+    }
+
+    @Test
+    void dropLastSkipsThePartialBatch() {
+        MiniBatchIterator it = MiniBatchIterator.builder(numbered(10)).batchSize(3).dropLast(true).build();
+        List<int[]> batches = epochIds(it);
+
+        assertEquals(3, batches.size());
+        assertEquals(3, it.batchesPerEpoch());
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8}, flatten(batches));
+    }
+
+    @Test
+    void shuffleGivesAFreshPermutationEachEpochThatDependsOnlyOnSeedAndEpoch() {
+        MiniBatchIterator it = MiniBatchIterator.builder(numbered(50)).batchSize(7).shuffle(5).build();
+        List<int[]> orders = new ArrayList<>();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[] order = flatten(epochIds(it));
+            int[] sorted = order.clone();
+            Arrays.sort(sorted);
+            assertArrayEquals(java.util.stream.IntStream.range(0, 50).toArray(), sorted, "a permutation");
+            orders.add(order);
+            it.reset();
+        }
+        assertFalse(Arrays.equals(orders.get(0), orders.get(1)));
+        assertFalse(Arrays.equals(orders.get(1), orders.get(2)));
+
+        // A new iterator with the same seed replays the same epochs; another seed does not.
+        MiniBatchIterator replay = MiniBatchIterator.builder(numbered(50)).batchSize(7).shuffle(5).build();
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertArrayEquals(orders.get(epoch), flatten(epochIds(replay)), "epoch " + epoch);
+            replay.reset();
+        }
+        MiniBatchIterator otherSeed = MiniBatchIterator.builder(numbered(50)).batchSize(7).shuffle(6).build();
+        assertFalse(Arrays.equals(orders.get(0), flatten(epochIds(otherSeed))));
+
+        // Epoch 2's order does not depend on how the batches of earlier epochs were taken.
+        assertArrayEquals(orders.get(2), MiniBatchIterator.permutation(50, 5, 2));
+    }
+
+    @Test
+    void resetOnlyAdvancesTheEpochOnceABatchWasTaken() {
+        MiniBatchIterator it = MiniBatchIterator.builder(numbered(10)).batchSize(5).shuffle(1).build();
+        it.reset();
+        it.reset();
+        assertEquals(0, it.epoch());
+        int[] epoch0 = flatten(epochIds(it));
+        assertArrayEquals(MiniBatchIterator.permutation(10, 1, 0), epoch0);
+
+        it.reset();
+        it.reset();
+        assertEquals(1, it.epoch());
+        it.next();
+        it.reset(); // abandons epoch 1 half way
+        assertEquals(2, it.epoch());
+        assertArrayEquals(MiniBatchIterator.permutation(10, 1, 2), flatten(epochIds(it)));
+    }
+
+    @Test
+    void batchesAreCopiesSoAnInPlacePreProcessorLeavesTheSourceAlone() {
+        DataSet data = numbered(10);
+        INDArray before = data.getFeatures().dup();
+        for (boolean shuffle : new boolean[] {false, true}) {
+            MiniBatchIterator.Builder builder = MiniBatchIterator.builder(data).batchSize(4);
+            MiniBatchIterator it = (shuffle ? builder.shuffle(3) : builder).build();
+            it.setPreProcessor(batch -> batch.getFeatures().muli(-1));
+            while (it.hasNext()) {
+                assertTrue(it.next().getFeatures().maxNumber().doubleValue() <= 0, "pre-processor ran");
+            }
+        }
+        assertEquals(before, data.getFeatures());
+    }
+
+    @Test
+    void transformsRunPerRecordBeforeThePreProcessor() {
+        DataSet data = numbered(10);
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(data);
+        TransformProcess flipAll = Augmentations.chain(List.of(new HorizontalFlipTransform(1.0, 1, 1, 1, 4)), 4);
+        MiniBatchIterator it = MiniBatchIterator.builder(data).batchSize(4).transform(flipAll).build();
+        it.setPreProcessor(normalizer);
+
+        DataSet batch = it.next();
+
+        INDArray expected = flipColumns(data.getFeatures(), 0, 4);
+        normalizer.transform(expected);
+        assertEquals(expected, batch.getFeatures());
+        assertEquals(data.getLabels().getRows(0, 1, 2, 3), batch.getLabels());
+        assertEquals(DataType.FLOAT, batch.getFeatures().dataType());
+    }
+
+    private static INDArray flipColumns(INDArray features, int from, int to) {
+        INDArray out = Nd4j.create(DataType.FLOAT, to - from, features.size(1));
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < features.size(1); j++) {
+                out.putScalar(i - from, j, features.getDouble(i, features.size(1) - 1 - j));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void transformedShuffledEpochsAreReproducible() {
+        TransformProcess a = Augmentations.chain(List.of(new HorizontalFlipTransform(0.5, 9, 1, 1, 4)), 4);
+        TransformProcess b = Augmentations.chain(List.of(new HorizontalFlipTransform(0.5, 9, 1, 1, 4)), 4);
+        MiniBatchIterator first = MiniBatchIterator.builder(numbered(20)).batchSize(8).shuffle(2).transform(a).build();
+        MiniBatchIterator second = MiniBatchIterator.builder(numbered(20)).batchSize(8).shuffle(2).transform(b).build();
+        int flippedRows = 0;
+        while (first.hasNext()) {
+            INDArray x = first.next().getFeatures();
+            assertEquals(x, second.next().getFeatures());
+            for (int r = 0; r < x.rows(); r++) {
+                flippedRows += x.getDouble(r, 0) > x.getDouble(r, 3) ? 1 : 0;
+            }
+        }
+        assertNotEquals(0, flippedRows);
+        assertNotEquals(20, flippedRows);
+    }
+
+    @Test
+    void reusingBatchMemoryGivesTheSameBatchesInOneBuffer() {
+        DataSet data = numbered(23);
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(data);
+        for (boolean shuffle : new boolean[] {false, true}) {
+            MiniBatchIterator fresh = iterator(data, shuffle, false);
+            MiniBatchIterator reusing = iterator(data, shuffle, true);
+            fresh.setPreProcessor(normalizer);
+            reusing.setPreProcessor(normalizer);
+            for (int epoch = 0; epoch < 2; epoch++) {
+                INDArray previous = null;
+                while (fresh.hasNext()) {
+                    DataSet expected = fresh.next();
+                    DataSet actual = reusing.next();
+                    assertEquals(expected.getFeatures(), actual.getFeatures());
+                    assertEquals(expected.getLabels(), actual.getLabels());
+                    if (previous != null) {
+                        assertEquals(previous.data().address(), actual.getFeatures().data().address(), "one buffer");
+                    }
+                    previous = actual.getFeatures();
+                }
+                assertFalse(reusing.hasNext());
+                fresh.reset();
+                reusing.reset();
+            }
+        }
+        assertEquals(numbered(23).getFeatures(), data.getFeatures());
+    }
+
+    private static MiniBatchIterator iterator(DataSet data, boolean shuffle, boolean reuse) {
+        TransformProcess flip = Augmentations.chain(List.of(new HorizontalFlipTransform(0.5, 4, 1, 2, 2)), 4);
+        MiniBatchIterator.Builder builder = MiniBatchIterator.builder(data).batchSize(5).transform(flip)
+                .reuseBatchMemory(reuse);
+        return (shuffle ? builder.shuffle(8) : builder).build();
+    }
+
+    @Test
+    void reportsItsShape() {
+        MiniBatchIterator it = MiniBatchIterator.builder(numbered(10)).batchSize(4).build();
+        assertEquals(4, it.inputColumns());
+        assertEquals(3, it.totalOutcomes());
+        assertEquals(4, it.batch());
+        assertEquals(10, it.numExamples());
+        assertTrue(it.resetSupported());
+        assertFalse(it.asyncSupported());
+        assertArrayEquals(new int[] {0, 1}, ids(it.next(2)));
+    }
+
+    @Test
+    void badSettingsAreUserErrors() {
+        assertThrows(ReproException.class, () -> MiniBatchIterator.builder(numbered(10)).build());
+        assertThrows(ReproException.class,
+                () -> MiniBatchIterator.builder(numbered(10)).batchSize(11).dropLast(true).build());
+        TransformProcess wrongWidth = Augmentations.chain(List.of(), 5);
+        ReproException e = assertThrows(ReproException.class,
+                () -> MiniBatchIterator.builder(numbered(10)).batchSize(2).transform(wrongWidth).build());
+        assertTrue(e.getMessage().contains("Augmentations.chain(transforms, 4)"), e.getMessage());
+    }
+}
