@@ -124,7 +124,8 @@ final class TrainExperiment implements ExperimentKind {
         boolean augmented = !t.augment().isEmpty();
         MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
                 .batchSize(t.batchSize())
-                .dropLast(t.dropLast());
+                .dropLast(t.dropLast())
+                .reuseBatchMemory(true); // fit() consumes each batch before asking for the next
         if (t.shuffle()) {
             b.shuffle(seed);
         }
