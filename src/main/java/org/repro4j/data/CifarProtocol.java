@@ -57,8 +57,7 @@ final class CifarProtocol implements DataProtocol {
             split.getFeatures().divi(255.0);
         }
         DataSet pixelTrain = DataSlices.copy(train);
-        NormalizerStandardize normalizer = new NormalizerStandardize();
-        normalizer.fit(train);
+        NormalizerStandardize normalizer = ZScore.fit(train.getFeatures());
         for (DataSet split : List.of(train, val, test)) {
             normalizer.transform(split);
         }

@@ -216,7 +216,8 @@ public final class DataFetcher {
     private ReproException ioFailure(String name, IOException e) {
         return new ReproException("Could not fetch " + name + " into " + dataDir.toAbsolutePath() + ": " + e
                 + "; nothing half-written was kept. Fix: check free space and write permission there (or set "
-                + DataDir.ENV + " elsewhere), then run make data again.", e);
+                + DataDir.ENV + " elsewhere) and that the source can be read (" + source.fixHint()
+                + "), then run make data again.", e);
     }
 
     /** The fix for a data file that is missing. */
