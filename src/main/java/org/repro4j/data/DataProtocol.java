@@ -1,0 +1,11 @@
+package org.repro4j.data;
+
+/** One named way of turning the data files into train/validation/test splits (see {@link Protocols}). */
+interface DataProtocol {
+
+    /** One line for listings and logs. */
+    String description();
+
+    /** Loads and preprocesses the splits; the same options always give the same data. */
+    Splits load(ProtocolOptions options);
+}

@@ -1,0 +1,56 @@
+package org.repro4j.data;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Row subsets of a data set as independent copies, keeping each example's origin metadata and the
+ * label names. Copies rather than views, so that normalising one split in place can never touch another.
+ */
+final class DataSlices {
+    private DataSlices() {
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    static DataSet rows(DataSet source, int from, int to) {
+        DataSet slice = new DataSet(
+                source.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup(),
+                source.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup());
+        List<Serializable> origins = source.getExampleMetaData();
+        if (origins != null && origins.size() == source.numExamples()) {
+            slice.setExampleMetaData(new ArrayList<>(origins.subList(from, to)));
+        }
+        slice.setLabelNames(source.getLabelNames());
+        return slice;
+    }
+
+    /** The given rows, in the order given, with the given labels instead of the source's. */
+    static DataSet select(DataSet source, int[] rows, INDArray labels) {
+        DataSet selection = new DataSet(Nd4j.pullRows(source.getFeatures(), 1, rows), labels);
+        List<Serializable> origins = source.getExampleMetaData();
+        if (origins != null && origins.size() == source.numExamples()) {
+            List<Serializable> kept = new ArrayList<>(rows.length);
+            for (int row : rows) {
+                kept.add(origins.get(row));
+            }
+            selection.setExampleMetaData(kept);
+        }
+        return selection;
+    }
+
+    /** An independent copy, metadata and label names included (DataSet.copy() drops the metadata). */
+    static DataSet copy(DataSet source) {
+        DataSet copy = source.copy();
+        if (source.getExampleMetaData() != null) {
+            copy.setExampleMetaData(new ArrayList<>(source.getExampleMetaData()));
+        }
+        copy.setLabelNames(source.getLabelNames());
+        return copy;
+    }
+}

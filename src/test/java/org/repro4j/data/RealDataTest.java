@@ -1,0 +1,193 @@
+package org.repro4j.data;
+
+import org.datavec.api.records.metadata.RecordMetaDataIndex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Checks on the real MNIST and CIFAR-10 files in the data folder ({@link DataDir#resolve()}, so
+ * {@code DATA_DIR} or ./data after {@code make data}); skipped when they are not there.
+ */
+class RealDataTest {
+    private static Path dataDir;
+
+    @BeforeAll
+    static void findData() {
+        dataDir = DataDir.resolve();
+        DataCatalog catalog = DataCatalog.official();
+        boolean present = Stream.concat(catalog.mnistFiles().stream(), catalog.cifarFiles().stream())
+                .allMatch(file -> Files.isRegularFile(dataDir.resolve(file.path())));
+        assumeTrue(present, "no MNIST/CIFAR-10 files in " + dataDir.toAbsolutePath() + "; run make data or set DATA_DIR");
+    }
+
+    private static ProtocolOptions options() {
+        return new ProtocolOptions(dataDir, DataType.FLOAT);
+    }
+
+    @Test
+    void cifarHasFiftyThousandTrainingAndTenThousandTestImagesBalanced() {
+        long start = System.nanoTime();
+        DataSet train = Datasets.cifar(dataDir, DataFiles.CIFAR_TRAIN_BATCHES, DataType.FLOAT);
+        System.out.printf("CIFAR-10 50,000 training records loaded in %.2f s%n", (System.nanoTime() - start) / 1e9);
+        DataSet test = Datasets.cifar(dataDir, List.of(DataFiles.CIFAR_TEST_BATCH), DataType.FLOAT);
+
+        assertArrayEquals(new long[] {50_000, 3072}, train.getFeatures().shape());
+        assertArrayEquals(new long[] {10_000, 3072}, test.getFeatures().shape());
+        assertArrayEquals(repeat(5_000f), train.getLabels().sum(0).toFloatVector());
+        assertArrayEquals(repeat(1_000f), test.getLabels().sum(0).toFloatVector());
+        assertEquals(0.0, train.getFeatures().minNumber().doubleValue());
+        assertEquals(255.0, train.getFeatures().maxNumber().doubleValue());
+    }
+
+    @Test
+    void mnistHasTheKnownClassCounts() {
+        DataSet train = Datasets.mnist(dataDir, true, DataType.FLOAT);
+        DataSet test = Datasets.mnist(dataDir, false, DataType.FLOAT);
+
+        assertArrayEquals(new long[] {60_000, 784}, train.getFeatures().shape());
+        assertArrayEquals(new long[] {10_000, 784}, test.getFeatures().shape());
+        assertArrayEquals(new float[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
+                train.getLabels().sum(0).toFloatVector());
+        assertEquals(10_000.0, test.getLabels().sumNumber().doubleValue());
+    }
+
+    @Test
+    void cifarB1UsesOneBatchEachAndGivesTheSameDataTwice() {
+        Splits splits = Protocols.load("cifar-b1", options());
+
+        assertSizes(splits, 10_000, 10_000, 10_000);
+        assertFromFile(splits.train(), "data_batch_1.bin");
+        assertFromFile(splits.val(), "data_batch_2.bin");
+        assertFromFile(splits.test(), "test_batch.bin");
+        assertZScoredOnTrainOnly(splits);
+        ProtocolsTest.assertDisjoint(splits);
+
+        Splits again = Protocols.load("cifar-b1", options());
+        assertEquals(splits.train(), again.train());
+        assertEquals(splits.val(), again.val());
+        assertEquals(splits.test(), again.test());
+    }
+
+    @Test
+    void cifarAll5kHoldsOutTheLastFiveThousand() {
+        Splits splits = Protocols.load("cifar-all-5k", options());
+
+        assertSizes(splits, 45_000, 5_000, 10_000);
+        RecordMetaDataIndex firstVal = (RecordMetaDataIndex) splits.val().getExampleMetaData().get(0);
+        assertTrue(firstVal.getURI().toString().endsWith("data_batch_5.bin"));
+        assertEquals(5_000, firstVal.getIndex());
+        assertZScoredOnTrainOnly(splits);
+        ProtocolsTest.assertDisjoint(splits);
+    }
+
+    @Test
+    @Tag("full")
+    void cifarAll1kHoldsOutTheLastThousand() {
+        Splits splits = Protocols.load("cifar-all-1k", options());
+
+        assertSizes(splits, 49_000, 1_000, 10_000);
+        assertEquals(9_000, ((RecordMetaDataIndex) splits.val().getExampleMetaData().get(0)).getIndex());
+        assertZScoredOnTrainOnly(splits);
+        ProtocolsTest.assertDisjoint(splits);
+    }
+
+    @Test
+    void mnistVuProtocols() {
+        Splits vu = Protocols.load("mnist-vu", options());
+        assertSizes(vu, 55_000, 5_000, 10_000);
+        assertEquals(55_000, ((RecordMetaDataIndex) vu.val().getExampleMetaData().get(0)).getIndex());
+        assertEquals(1.0, vu.train().getFeatures().maxNumber().doubleValue());
+        assertEquals(0.0, vu.test().getFeatures().minNumber().doubleValue());
+        ProtocolsTest.assertDisjoint(vu);
+
+        Splits last = Protocols.load("mnist-vu-final", options());
+        assertEquals(60_000, last.train().numExamples());
+        assertNull(last.val());
+        assertEquals(10_000, last.test().numExamples());
+        assertEquals(vu.test(), last.test());
+        ProtocolsTest.assertDisjoint(last);
+    }
+
+    @Test
+    void mnistTdtTakesTheFirstImagesScaledToPlusMinusOne() {
+        Splits all = Protocols.load("mnist-tdt", options());
+        assertEquals(20_000, all.train().numExamples());
+        assertEquals(10_000, all.val().numExamples());
+        assertNull(all.test());
+        assertEquals(-1.0, all.train().getFeatures().minNumber().doubleValue());
+        assertEquals(1.0, all.train().getFeatures().maxNumber().doubleValue());
+        assertEquals(10, all.train().getLabels().size(1));
+        assertFromFile(all.val(), "t10k-images-idx3-ubyte.gz");
+        ProtocolsTest.assertDisjoint(all);
+    }
+
+    @Test
+    void mnistTdtTwoVersusThree() {
+        ProtocolOptions twoThree = new ProtocolOptions(dataDir, DataType.FLOAT, new int[] {2, 3}, 0);
+        Splits splits = Protocols.load("mnist-tdt", twoThree);
+
+        assertEquals(4_005, splits.train().numExamples());
+        assertEquals(2_042, splits.val().numExamples());
+        assertArrayEquals(new long[] {4_005, 1}, splits.train().getLabels().shape());
+        Splits tenClasses = Protocols.load("mnist-tdt", options());
+        int twosInTrain = (int) tenClasses.train().getLabels().getColumn(2).sumNumber().doubleValue();
+        assertEquals(twosInTrain, (int) splits.train().getLabels().sumNumber().doubleValue(), "2 is labelled 1.0");
+        ProtocolsTest.assertDisjoint(splits);
+        assertEquals(splits.train(), Protocols.load("mnist-tdt", twoThree).train());
+    }
+
+    private static void assertSizes(Splits splits, int train, int val, int test) {
+        assertEquals(train, splits.train().numExamples());
+        assertEquals(val, splits.val().numExamples());
+        assertEquals(test, splits.test().numExamples());
+        assertEquals(train, splits.pixelTrain().numExamples());
+    }
+
+    private static void assertFromFile(DataSet split, String fileName) {
+        assertTrue(split.getExampleMetaData().stream()
+                .allMatch(origin -> ((RecordMetaDataIndex) origin).getURI().toString().endsWith(fileName)), fileName);
+    }
+
+    /**
+     * Train is z-scored per dimension (mean 0, std 1); val and test use the same statistics, not their own.
+     * Column statistics come from {@link ZScore} (checked against ND4J's own fit in ZScoreTest), because
+     * INDArray.mean(0) over 45,000 rows takes seconds.
+     */
+    private static void assertZScoredOnTrainOnly(Splits splits) {
+        NormalizerStandardize train = ZScore.fit(splits.train().getFeatures());
+        assertTrue(Transforms.abs(train.getMean()).maxNumber().doubleValue() < 1e-3, "train mean ~0 per dimension");
+        assertTrue(Transforms.abs(train.getStd().sub(1.0)).maxNumber().doubleValue() < 1e-3, "train std ~1 per dimension");
+        for (DataSet other : List.of(splits.val(), splits.test())) {
+            double worstMean = Transforms.abs(ZScore.fit(other.getFeatures()).getMean()).maxNumber().doubleValue();
+            assertTrue(worstMean > 0.01, "val/test are not refitted: largest |mean| " + worstMean);
+            assertTrue(worstMean < 0.5, "but they are on the training scale: " + worstMean);
+        }
+        INDArray pixels = splits.pixelTrain().getFeatures();
+        assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 1);
+        NormalizerStandardize fitted = (NormalizerStandardize) splits.normalizer();
+        assertTrue(fitted.getMean().equalsWithEps(ZScore.fit(pixels).getMean(), 1e-6), "fitted on the training pixels");
+    }
+
+    private static float[] repeat(float value) {
+        float[] values = new float[10];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+}
