@@ -6,7 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.model.GradientComparison;
-import org.repro4j.model.GradientComparison.ParamGradientStats;
+import org.repro4j.model.ParamGradientStats;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.GradCheckSpec;
