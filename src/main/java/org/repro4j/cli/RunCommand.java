@@ -42,7 +42,7 @@ final class RunCommand implements Runnable {
             }
         }
         Path out = results != null ? results : home.resolve(quick ? "target/quick-results" : "results");
-        RunOptions options = new RunOptions(experiments, Repro.dataDir(dataDir), out, quick, seeds, System.out);
+        RunOptions options = new RunOptions(experiments, Repro.dataDir(dataDir), out, quick, seeds, System.out).withSharedRuns();
         for (String id : ids) {
             ExperimentRunner.run(id, options);
         }

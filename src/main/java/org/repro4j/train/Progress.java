@@ -46,6 +46,11 @@ final class Progress implements AutoCloseable {
         }
     }
 
+    /** Counts steps done elsewhere (a training another experiment already did) as done. */
+    void skip(long steps) {
+        skipTo(done + steps);
+    }
+
     @Override
     public void close() {
         if (bar != null) {

@@ -6,7 +6,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.data.ImageShape;
 import org.repro4j.data.MiniBatchIterator;
 import org.repro4j.model.NetworkFactory;
-import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ExperimentSpec;
@@ -41,25 +40,45 @@ final class TrainExperiment implements ExperimentKind {
              Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
             for (NamedRun r : runs) {
                 for (long seed : ctx.seeds) {
-                    MultiLayerNetwork net = trainOne(ctx, r, seed, row -> {
+                    TrainedRun trained = trainOrReuse(ctx, r, seed, progress);
+                    trained.replay(r.name, row -> {
                         csv.row(row);
                         history.add(row);
-                    }, progress);
+                    }, (measure, value) -> ctx.measure(ExperimentContext.key(measure, r.name), value));
                     if (seed == ctx.seeds.get(0)) {
-                        history.keep(r.name, net, stepsPerEpoch(r.spec, splits(ctx, r.spec.data())));
+                        history.keep(r.name, trained.net(), trained.stepsPerEpoch());
                     }
                 }
             }
         }
         TrainingFigures.draw(ctx, history);
+        StopEpochNote.add(ctx);
         if (ctx.options.quick()) {
             ctx.note("QUICK run: at most " + RunOptions.QUICK_TRAIN + " training and " + RunOptions.QUICK_EVAL
                     + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS + " epochs; numbers are not comparable with the report.");
         }
     }
 
-    private MultiLayerNetwork trainOne(ExperimentContext ctx, NamedRun r, long seed,
-                                       java.util.function.Consumer<MetricRow> sink, Progress progress) {
+    /** Trains one run and seed, unless an earlier experiment of this invocation did the same training. */
+    private TrainedRun trainOrReuse(ExperimentContext ctx, NamedRun r, long seed, Progress progress) {
+        SharedRuns shared = ctx.options.sharedRuns();
+        TrainedRun earlier = shared == null ? null : shared.find(r.spec, seed);
+        if (earlier != null) {
+            progress.skip(earlier.steps());
+            ctx.note("Run " + (r.name.isEmpty() ? "" : "'" + r.name + "' ") + "seed " + seed + " is the same training as in "
+                    + earlier.trainedBy() + " (same data, network, training, measurements and seed), done once in this "
+                    + "invocation and reported by both; its time counts in " + earlier.trainedBy() + "'s wall time.");
+            return earlier;
+        }
+        TrainedRun trained = trainOne(ctx, r, seed, progress);
+        if (shared != null) {
+            shared.remember(r.spec, seed, trained);
+        }
+        return trained;
+    }
+
+    private TrainedRun trainOne(ExperimentContext ctx, NamedRun r, long seed, Progress progress) {
+        TrainedRun.Recorder out = new TrainedRun.Recorder();
         ExperimentSpec s = r.spec;
         TrainingSpec t = s.training();
         RunData splits = splits(ctx, s.data());
@@ -82,42 +101,49 @@ final class TrainExperiment implements ExperimentKind {
                 : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, sink);
+        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, out::row);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
-                ctx.measure(ExperimentContext.key("untrained_" + split + "_acc", r.name), Evaluator.evaluate(net, d).accuracy());
+                out.measure("untrained_" + split + "_acc", Evaluator.evaluate(net, d).accuracy());
             }
         }
         metrics.measureInitial(net);
-        net.setListeners(metrics, new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+        OptionalMeasures extra = new OptionalMeasures(s, r.name, seed, out::row);
+        List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new ArrayList<>(extra.listeners());
+        listeners.add(metrics);
+        listeners.add(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
             @Override
             public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
                 progress.step();
             }
         });
+        net.setListeners(listeners);
         int epochs = epochs(ctx, t);
         long before = metrics.steps();
         for (int e = 0; e < epochs && !batches.stopped(); e++) {
             batches.reset();
             net.fit(batches);
         }
-        if (batches.stopped()) {
-            ctx.measure(ExperimentContext.key("stop_epoch", r.name), metrics.stopEpoch());
-            ctx.measure(ExperimentContext.key("stop_step", r.name), metrics.stopStep());
+        if (rule != null) {
+            // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget.
+            out.measure("stop_epoch", batches.stopped() ? metrics.stopEpoch() : epochs - 1);
+            out.measure("stop_step", batches.stopped() ? metrics.stopStep() : metrics.steps());
+            out.measure("stopped_early", batches.stopped() ? 1 : 0);
         }
-        ctx.measure(ExperimentContext.key("steps", r.name), metrics.steps() - before);
+        out.measure("steps", metrics.steps() - before);
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
                 SplitMetrics m = Evaluator.evaluate(net, d);
-                ctx.measure(ExperimentContext.key(split + "_acc", r.name), m.accuracy());
-                ctx.measure(ExperimentContext.key(split + "_loss", r.name), m.loss());
-                ctx.measure(ExperimentContext.key(split + "_cost", r.name), m.cost());
+                out.measure(split + "_acc", m.accuracy());
+                out.measure(split + "_loss", m.loss());
+                out.measure(split + "_cost", m.cost());
             }
         }
-        return net;
+        extra.measureAfterTraining(net, out::measure);
+        return out.finish(net, perEpoch, (long) perEpoch * epochs, ctx.spec.id());
     }
 
     private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {

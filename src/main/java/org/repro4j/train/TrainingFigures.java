@@ -25,6 +25,7 @@ final class TrainingFigures {
         if (ctx.spec.figures().contains("weights") && ctx.spec.network().layers().size() == 1) {
             weights(ctx, history);
         }
+        RunComparisonFigures.draw(ctx, history);
     }
 
     private static void curves(ExperimentContext ctx, RunHistory history) throws IOException {
