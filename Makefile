@@ -13,7 +13,7 @@ RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS))
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -38,8 +38,12 @@ verify: data ## Full-accuracy checks (long; tests tagged "full")
 list: build ## List the experiments
 	@bin/repro list
 
-reproduce: data ## Run every experiment into results/
+reproduce: data ## Run every experiment into results/, then the report pages
 	$(RUN) $(EXPERIMENTS)
+	bin/repro page
+
+pages: build ## Rewrite the report pages results/<report>.md from the experiments' results
+	bin/repro page
 
 $(EXPERIMENTS): data
 	$(RUN) $@

@@ -46,7 +46,7 @@ final class TrainExperiment implements ExperimentKind {
                         history.add(row);
                     }, progress);
                     if (seed == ctx.seeds.get(0)) {
-                        history.keep(r.name, net, stepsPerEpoch(r.spec, splits(ctx, r.spec.data())));
+                        history.keep(r.name, net, stepsPerEpoch(r.spec, splits(ctx, r.spec.data())), splits(ctx, r.spec.data()).test());
                     }
                 }
             }
