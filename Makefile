@@ -13,7 +13,7 @@ RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS))
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce pages clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -44,6 +44,14 @@ reproduce: data ## Run every experiment into results/, then the report pages
 
 pages: build ## Rewrite the report pages results/<report>.md from the experiments' results
 	bin/repro page
+
+DD2424 := $(filter dd2424-%,$(EXPERIMENTS))
+reproduce-dd2424: data ## Run every DD2424 experiment, then the three DD2424 report pages
+	$(RUN) $(DD2424)
+	bin/repro page dd2424-abadi dd2424-bonus dd2424-hagglund
+
+verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
+	bin/repro check dd2424-
 
 $(EXPERIMENTS): data
 	$(RUN) $@
