@@ -43,7 +43,8 @@ public final class RecordLoading {
      * @return features [N, D] as given by the reader (raw pixel values for the image readers), labels
      *         one-hot [N, numClasses], both of {@code dtype}; label names when the reader has
      *         {@code numClasses} of them; and, for readers read record by record, each example's
-     *         {@link RecordMetaData} (see {@link LabeledImageReader#recordMetaData()} for this package's)
+     *         {@link RecordMetaData} (this package's readers give theirs through
+     *         {@link CifarRecordReader#recordMetaData()}, which {@link Datasets} attaches)
      * @throws ReproException when the reader is empty, a label is outside 0..numClasses-1, or records
      *                        differ in length
      */
