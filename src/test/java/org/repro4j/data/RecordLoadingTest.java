@@ -40,7 +40,7 @@ class RecordLoadingTest {
         assertEquals(5.0, data.getLabels().sumNumber().doubleValue());
         assertEquals(TestFiles.pixel(2, 77), data.getFeatures().getDouble(2, 77));
         assertEquals(TestFiles.pixel(1, 3071), data.getFeatures().getDouble(4, 3071), "row 4 is image 1 of file b");
-        assertEquals(CifarRecordReader.CLASS_NAMES, data.getLabelNames());
+        assertEquals(CifarRecordReader.CLASS_NAMES, data.getLabelNamesList());
     }
 
     @Test
