@@ -64,6 +64,20 @@ public final class SpecLoader {
         return readTree(file, new java.util.ArrayList<>());
     }
 
+    /**
+     * The spec with {@code extends} resolved, as compact JSON with sorted keys: what identifies an
+     * experiment's settings, whichever file they came from.
+     */
+    public static String canonicalJson(Path file) {
+        try {
+            Object plain = YAML.treeToValue(readTree(file), Object.class);
+            return new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new ReproException(file + ": cannot serialise: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static JsonNode readTree(Path file, List<Path> chain) {
         JsonNode tree = readOwnTree(file);
         JsonNode parent = tree.get("extends");
