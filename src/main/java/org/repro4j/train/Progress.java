@@ -39,16 +39,11 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    /** A run stopped early (or a step count was an upper bound): jump to its end. */
-    void skipTo(long steps) {
-        while (done < Math.min(steps, total)) {
+    /** Steps that were not taken here (a run loaded from the cache). */
+    void advance(long steps) {
+        for (long i = 0; i < steps && done < total; i++) {
             step();
         }
-    }
-
-    /** Counts steps done elsewhere (a training another experiment already did) as done. */
-    void skip(long steps) {
-        skipTo(done + steps);
     }
 
     @Override

@@ -19,8 +19,7 @@ import java.util.function.ToDoubleFunction;
  * <li>{@code running-loss}: per run, the running training loss with the validation loss;</li>
  * <li>{@code seed-band}: per run, mean and standard deviation over the seeds of the running
  *     training loss and of the validation loss, per epoch;</li>
- * <li>{@code runs-accuracy}, {@code runs-loss}: every run's validation accuracy (training and
- *     validation loss) over training on one chart;</li>
+ * <li>{@code runs-accuracy}: every run's validation accuracy over training on one chart;</li>
  * <li>{@code weight-norm}: the measured {@code weight_sq_norm} against each run's L2 lambda.</li>
  * </ul>
  * Curves are the first seed's, except in the band, which reads every seed from {@code metrics.csv}.
@@ -42,15 +41,8 @@ final class RunComparisonFigures {
         if (wanted.contains("runs-accuracy")) {
             String file = "runs-accuracy.png";
             Charts.lines(ctx.outDir.resolve(file), "Validation accuracy", "epoch", "validation accuracy",
-                    perRun(history, r -> r.split().equals("val"), MetricRow::accuracy, ""));
+                    perRun(history, r -> r.split().equals("val"), MetricRow::accuracy));
             ctx.figure(file, "Validation accuracy over training, every run (first seed)");
-        }
-        if (wanted.contains("runs-loss")) {
-            List<Charts.Series> series = new ArrayList<>(perRun(history, r -> r.split().equals("train"), MetricRow::loss, " train"));
-            series.addAll(perRun(history, r -> r.split().equals("val"), MetricRow::loss, " val"));
-            String file = "runs-loss.png";
-            Charts.lines(ctx.outDir.resolve(file), "Training and validation loss", "epoch", "loss", series);
-            ctx.figure(file, "Training and validation loss over training, every run (first seed)");
         }
         if (wanted.contains("weight-norm")) {
             weightNorm(ctx);
@@ -141,11 +133,10 @@ final class RunComparisonFigures {
         ctx.figure(file, "Squared L2 norm of the trained weights (bias row included) against lambda");
     }
 
-    private static List<Charts.Series> perRun(RunHistory h, Predicate<MetricRow> keep, ToDoubleFunction<MetricRow> value,
-                                              String suffix) {
+    private static List<Charts.Series> perRun(RunHistory h, Predicate<MetricRow> keep, ToDoubleFunction<MetricRow> value) {
         List<Charts.Series> out = new ArrayList<>();
         for (String run : h.runs()) {
-            out.add(series((run.isEmpty() ? "run" : run) + suffix, h.rows(run), keep, value, h.stepsPerEpoch(run)));
+            out.add(series(run.isEmpty() ? "run" : run, h.rows(run), keep, value, h.stepsPerEpoch(run)));
         }
         return out;
     }

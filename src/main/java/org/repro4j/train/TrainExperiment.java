@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.data.ImageShape;
 import org.repro4j.data.MiniBatchIterator;
 import org.repro4j.model.NetworkFactory;
+import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ExperimentSpec;
@@ -38,15 +39,30 @@ final class TrainExperiment implements ExperimentKind {
         RunHistory history = new RunHistory();
         try (MetricsCsv csv = MetricsCsv.create(ctx.outDir.resolve(MetricsCsv.FILE_NAME));
              Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
+            RunCache cache = ctx.options.useRunCache()
+                    ? new RunCache(ctx.options.experimentsDir().toAbsolutePath().getParent()) : null;
             for (NamedRun r : runs) {
+                int perEpoch = stepsPerEpoch(r.spec, splits(ctx, r.spec.data()));
                 for (long seed : ctx.seeds) {
-                    TrainedRun trained = trainOrReuse(ctx, r, seed, progress);
-                    trained.replay(r.name, row -> {
+                    String key = cache == null ? null : cache.key(r.spec, seed, ctx.options.quick());
+                    TrainedRun trained = cache == null ? null : cache.load(key, r.name);
+                    if (trained != null) {
+                        ctx.log.println(ctx.spec.id() + ": " + (r.name.isEmpty() ? "" : r.name + ", ") + "seed " + seed
+                                + ": the same settings were trained before, taken from target/run-cache");
+                        progress.advance((long) perEpoch * epochs(ctx, r.spec.training()));
+                    } else {
+                        trained = trainOne(ctx, r, seed, progress);
+                        if (cache != null) {
+                            cache.store(key, trained);
+                        }
+                    }
+                    trained.rows().forEach(row -> {
                         csv.row(row);
                         history.add(row);
-                    }, (measure, value) -> ctx.measure(ExperimentContext.key(measure, r.name), value));
+                    });
+                    trained.measures().forEach((name, value) -> ctx.measure(ExperimentContext.key(name, r.name), value));
                     if (seed == ctx.seeds.get(0)) {
-                        history.keep(r.name, trained.net(), trained.stepsPerEpoch());
+                        history.keep(r.name, trained.net(), perEpoch, splits(ctx, r.spec.data()).test());
                     }
                 }
             }
@@ -59,26 +75,7 @@ final class TrainExperiment implements ExperimentKind {
         }
     }
 
-    /** Trains one run and seed, unless an earlier experiment of this invocation did the same training. */
-    private TrainedRun trainOrReuse(ExperimentContext ctx, NamedRun r, long seed, Progress progress) {
-        SharedRuns shared = ctx.options.sharedRuns();
-        TrainedRun earlier = shared == null ? null : shared.find(r.spec, seed);
-        if (earlier != null) {
-            progress.skip(earlier.steps());
-            ctx.note("Run " + (r.name.isEmpty() ? "" : "'" + r.name + "' ") + "seed " + seed + " is the same training as in "
-                    + earlier.trainedBy() + " (same data, network, training, measurements and seed), done once in this "
-                    + "invocation and reported by both; its time counts in " + earlier.trainedBy() + "'s wall time.");
-            return earlier;
-        }
-        TrainedRun trained = trainOne(ctx, r, seed, progress);
-        if (shared != null) {
-            shared.remember(r.spec, seed, trained);
-        }
-        return trained;
-    }
-
     private TrainedRun trainOne(ExperimentContext ctx, NamedRun r, long seed, Progress progress) {
-        TrainedRun.Recorder out = new TrainedRun.Recorder();
         ExperimentSpec s = r.spec;
         TrainingSpec t = s.training();
         RunData splits = splits(ctx, s.data());
@@ -94,23 +91,24 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         StoppableIterator batches = new StoppableIterator(batches(splits, t, seed));
-        int perEpoch = stepsPerEpoch(s, splits);
+        List<MetricRow> rows = new ArrayList<>();
+        Map<String, Double> results = new LinkedHashMap<>();
         ValidationSchedule validation = t.earlyStopping() == null ? null
                 : new ValidationSchedule(splits.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
         MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
                 : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, out::row);
+        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, rows::add);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
-                out.measure("untrained_" + split + "_acc", Evaluator.evaluate(net, d).accuracy());
+                results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, d).accuracy());
             }
         }
         metrics.measureInitial(net);
-        OptionalMeasures extra = new OptionalMeasures(s, r.name, seed, out::row);
+        OptionalMeasures extra = new OptionalMeasures(s, r.name, seed, rows::add);
         List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new ArrayList<>(extra.listeners());
         listeners.add(metrics);
         listeners.add(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
@@ -128,22 +126,22 @@ final class TrainExperiment implements ExperimentKind {
         }
         if (rule != null) {
             // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget.
-            out.measure("stop_epoch", batches.stopped() ? metrics.stopEpoch() : epochs - 1);
-            out.measure("stop_step", batches.stopped() ? metrics.stopStep() : metrics.steps());
-            out.measure("stopped_early", batches.stopped() ? 1 : 0);
+            results.put("stop_epoch", (double) (batches.stopped() ? metrics.stopEpoch() : epochs - 1));
+            results.put("stop_step", (double) (batches.stopped() ? metrics.stopStep() : metrics.steps()));
+            results.put("stopped_early", batches.stopped() ? 1.0 : 0.0);
         }
-        out.measure("steps", metrics.steps() - before);
+        results.put("steps", (double) (metrics.steps() - before));
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
                 SplitMetrics m = Evaluator.evaluate(net, d);
-                out.measure(split + "_acc", m.accuracy());
-                out.measure(split + "_loss", m.loss());
-                out.measure(split + "_cost", m.cost());
+                results.put(split + "_acc", m.accuracy());
+                results.put(split + "_loss", m.loss());
+                results.put(split + "_cost", m.cost());
             }
         }
-        extra.measureAfterTraining(net, out::measure);
-        return out.finish(net, perEpoch, (long) perEpoch * epochs, ctx.spec.id());
+        extra.measureAfterTraining(net, results::put);
+        return new TrainedRun(net, rows, results);
     }
 
     private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
