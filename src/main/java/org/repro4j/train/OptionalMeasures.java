@@ -4,14 +4,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.repro4j.report.MetricRow;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.MeasureSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * The measurements a spec's {@code measure} section switches on beyond loss, cost and accuracy:
@@ -23,10 +21,10 @@ final class OptionalMeasures {
     private final StepTimer stepTimer;
     private final boolean weightNorm;
 
-    OptionalMeasures(ExperimentSpec spec, String run, long seed, Consumer<MetricRow> sink) {
+    OptionalMeasures(ExperimentSpec spec, RunRows rows) {
         MeasureSpec m = spec.measure();
         this.runningLoss = m.runningLoss() == null ? null
-                : new RunningLossListener(run, seed, m.runningLossSteps(), spec.training().l2().lambda() > 0, sink);
+                : new RunningLossListener(rows, m.runningLossSteps(), spec.training().l2().lambda() > 0);
         this.stepTimer = m.stepTime() ? new StepTimer() : null;
         this.weightNorm = m.weightNorm();
     }

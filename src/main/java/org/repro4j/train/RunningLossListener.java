@@ -3,9 +3,6 @@ package org.repro4j.train;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.repro4j.report.MetricRow;
-
-import java.util.function.Consumer;
 
 /**
  * The training loss as a hand-written SGD loop sees it: the mean, over the batches trained on
@@ -18,12 +15,9 @@ final class RunningLossListener extends BaseTrainingListener {
     /** The split name of the rows. */
     static final String SPLIT = "train_running";
 
-    private final String run;
-    private final long seed;
+    private final RunRows rows;
     private final Integer everySteps;
     private final boolean regularised;
-    private final Consumer<MetricRow> sink;
-    private final long startNanos = System.nanoTime();
     private double sum;
     private long count;
     private long steps;
@@ -34,12 +28,10 @@ final class RunningLossListener extends BaseTrainingListener {
      * @param everySteps  steps between records, or null for one record per epoch
      * @param regularised whether the score includes a regularisation term
      */
-    RunningLossListener(String run, long seed, Integer everySteps, boolean regularised, Consumer<MetricRow> sink) {
-        this.run = run;
-        this.seed = seed;
+    RunningLossListener(RunRows rows, Integer everySteps, boolean regularised) {
+        this.rows = rows;
         this.everySteps = everySteps;
         this.regularised = regularised;
-        this.sink = sink;
     }
 
     @Override
@@ -67,10 +59,7 @@ final class RunningLossListener extends BaseTrainingListener {
 
     private void record(MultiLayerNetwork net) {
         last = sum / count;
-        double lr = net.getLearningRate(0) == null ? Double.NaN : net.getLearningRate(0);
-        double wall = (System.nanoTime() - startNanos) / 1e9;
-        sink.accept(new MetricRow(run, seed, epochsDone, steps, SPLIT, regularised ? Double.NaN : last, last,
-                Double.NaN, lr, wall));
+        rows.add(net, epochsDone, steps, SPLIT, regularised ? Double.NaN : last, last, Double.NaN);
         sum = 0;
         count = 0;
     }

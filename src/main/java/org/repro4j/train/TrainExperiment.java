@@ -99,7 +99,8 @@ final class TrainExperiment implements ExperimentKind {
                 : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, rows::add);
+        RunRows stamped = new RunRows(r.name, seed, rows::add);
+        MetricsListener metrics = new MetricsListener(stamped, measured, policy, rule, batches);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
@@ -108,7 +109,7 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         metrics.measureInitial(net);
-        OptionalMeasures extra = new OptionalMeasures(s, r.name, seed, rows::add);
+        OptionalMeasures extra = new OptionalMeasures(s, stamped);
         List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new ArrayList<>(extra.listeners());
         listeners.add(metrics);
         listeners.add(new org.deeplearning4j.optimize.api.BaseTrainingListener() {

@@ -1,16 +1,14 @@
 package org.repro4j.spec;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.repro4j.ReproException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The keys the VU and TDT4265 experiments added: the derivatives kind, running loss, step time, weight norm, L2 on biases. */
@@ -55,23 +53,16 @@ class VuTdtSpecKeysTest {
               weight_norm: true
             """;
 
-    @TempDir
-    Path dir;
+    private SpecFiles files;
 
-    private Path write(String yaml) throws IOException {
-        Path f = dir.resolve("t.yaml");
-        Files.writeString(f, yaml);
-        return f;
-    }
-
-    private String error(String yaml) throws IOException {
-        Path f = write(yaml);
-        return assertThrows(ReproException.class, () -> SpecLoader.load(f)).getMessage();
+    @BeforeEach
+    void inTemporaryFolder(@TempDir Path dir) {
+        files = new SpecFiles(dir);
     }
 
     @Test
     void aDerivativesSpecNeedsNoDataAndBindsItsValues() throws IOException {
-        ExperimentSpec s = SpecLoader.load(write(DERIVATIVES));
+        ExperimentSpec s = SpecLoader.load(files.write(DERIVATIVES));
         assertNull(s.data());
         assertEquals("V", s.derivatives().layers().get(1).weightsName());
         assertEquals(-1.0, s.derivatives().layers().get(1).weights().get(2).get(1));
@@ -79,38 +70,38 @@ class VuTdtSpecKeysTest {
 
     @Test
     void derivativeValuesMustFitTheNetwork() throws IOException {
-        String m = error(DERIVATIVES.replace("[[1, 1], [-1, -1], [-1, -1]]", "[[1, 1], [-1, -1]]")
+        String m = files.error(DERIVATIVES.replace("[[1, 1], [-1, -1], [-1, -1]]", "[[1, 1], [-1, -1]]")
                 .replace("target: 0", "target: 2").replace("bias: [0, 0, 0]", "bias: [0, 0]")
                 .replace("bias_name: c", "bias_name: W"));
         assertTrue(m.contains("derivatives.layers[1].weights: must be 3 rows (inputs) of 2 values (units)"), m);
         assertTrue(m.contains("derivatives.target: must be a class index 0..1, got 2"), m);
         assertTrue(m.contains("derivatives.layers[0].bias: must have 3 values"), m);
         assertTrue(m.contains("the name 'W' is used twice"), m);
-        assertTrue(error(DERIVATIVES.replaceAll("(?s)derivatives:\n.*", "")).contains("derivatives: is required"));
+        assertTrue(files.error(DERIVATIVES.replaceAll("(?s)derivatives:\n.*", "")).contains("derivatives: is required"));
     }
 
     @Test
     void aTrainSpecStillNeedsData() throws IOException {
-        assertTrue(error(TRAIN.replace("data: {protocol: mnist-tdt}\n", "")).contains("data: is required"));
+        assertTrue(files.error(TRAIN.replace("data: {protocol: mnist-tdt}\n", "")).contains("data: is required"));
     }
 
     @Test
     void measureAndL2KeysBind() throws IOException {
-        ExperimentSpec s = SpecLoader.load(write(TRAIN));
+        ExperimentSpec s = SpecLoader.load(files.write(TRAIN));
         assertEquals(1000, s.measure().runningLossSteps());
         assertTrue(s.measure().stepTime());
         assertTrue(s.measure().weightNorm());
         assertTrue(s.training().l2().bias());
-        ExperimentSpec perEpoch = SpecLoader.load(write(TRAIN.replace("running_loss: 1000", "running_loss: epoch")));
+        ExperimentSpec perEpoch = SpecLoader.load(files.write(TRAIN.replace("running_loss: 1000", "running_loss: epoch")));
         assertNull(perEpoch.measure().runningLossSteps());
-        assertEquals(false, SpecLoader.load(write(TRAIN.replace("l2: {lambda: 2, bias: true}", "l2: {lambda: 2}")))
+        assertEquals(false, SpecLoader.load(files.write(TRAIN.replace("l2: {lambda: 2, bias: true}", "l2: {lambda: 2}")))
                 .training().l2().bias());
     }
 
     @Test
     void aRunningLossIsEpochOrAPositiveStepCount() throws IOException {
         for (String bad : new String[]{"0", "-5", "epochs", "1.5"}) {
-            String m = error(TRAIN.replace("running_loss: 1000", "running_loss: " + bad));
+            String m = files.error(TRAIN.replace("running_loss: 1000", "running_loss: " + bad));
             assertTrue(m.contains("measure.running_loss: must be 'epoch' or a number of steps >= 1"), bad + ": " + m);
         }
     }
