@@ -118,8 +118,9 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
     }
 
     /** The parts of ND4J's environment report that describe the run, not the moment. */
-    record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
-        static Nd4jInfo capture() {
+    public record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
+        /** Loads the ND4J backend if needed; never throws (an unloadable backend is described instead). */
+        public static Nd4jInfo capture() {
             try {
                 String backend = Nd4j.getBackend().getClass().getName();
                 Map<String, String> environment = new TreeMap<>();
