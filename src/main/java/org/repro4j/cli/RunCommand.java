@@ -42,6 +42,7 @@ final class RunCommand implements Runnable {
             }
         }
         Path out = results != null ? results : home.resolve(quick ? "target/quick-results" : "results");
+        BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, Repro.dataDir(dataDir), out, quick, seeds, System.out);
         for (String id : ids) {
             ExperimentRunner.run(id, options);

@@ -120,7 +120,7 @@ final class TrainExperiment implements ExperimentKind {
         return net;
     }
 
-    private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
+    static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
         boolean augmented = !t.augment().isEmpty();
         MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
                 .batchSize(t.batchSize())
