@@ -1,15 +1,14 @@
 package org.repro4j.backend;
 
+import org.repro4j.CommandOutput;
+
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Probes the machine this JVM runs on: the NVIDIA kernel driver's version file, {@code nvidia-smi},
@@ -109,19 +108,6 @@ final class LocalCudaHost implements CudaHost {
 
     /** Standard output of a command that exits 0 within 15 s, else null (missing, failing or hanging). */
     private static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectError(Redirect.DISCARD).start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return null;
-            }
-            return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return CommandOutput.of(null, 15, command);
     }
 }

@@ -1,7 +1,7 @@
 package org.repro4j.search;
 
 /** Search specs for the tests: a small valid experiment, the search settings and parameters given. */
-final class SearchTestSpecs {
+public final class SearchTestSpecs {
     private SearchTestSpecs() {
     }
 
@@ -9,7 +9,7 @@ final class SearchTestSpecs {
      * @param settings   extra lines under {@code search:} (two-space indented keys, without the indent)
      * @param parameters the {@code parameters:} block's lines, indented by two spaces
      */
-    static String search(String name, String generator, String settings, String parameters) {
+    public static String search(String name, String generator, String settings, String parameters) {
         return """
                 name: %s
                 title: A test search

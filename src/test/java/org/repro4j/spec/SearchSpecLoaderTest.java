@@ -2,7 +2,10 @@ package org.repro4j.spec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.repro4j.ReproException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.repro4j.search.SearchTestSpecs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,35 +16,17 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class SearchSpecLoaderTest {
-    /** A valid search; the tests below break one key at a time. */
-    static final String VALID = """
-            name: s
-            title: A test search
-            report: tdt4265-a1-utne
-            reproduces: nothing in particular
-            description: A small search.
-            experiment:
-              data: {protocol: mnist-tdt}
-              network:
-                inputs: 784
-                weight_init: {distribution: zeros}
-                layers:
-                  - {type: output, units: 10, activation: softmax, loss: mcxent}
-              training:
-                learning_rate: 0.01
-                batch_size: 128
-                epochs: 2
-            search:
-              generator: random
-              max_candidates: 4
-            parameters:
+    /** A valid search; the refusals below break one key at a time. */
+    static final String VALID = SearchTestSpecs.search("s", "random", "max_candidates: 4", """
               training.learning_rate: {log_uniform: [0.001, 1.0]}
               training.batch_size: {values: [64, 128]}
               training.epochs: {integers: [1, 3]}
+            """) + """
+
             reference:
               headline: val_acc.best
               measures:
@@ -52,16 +37,7 @@ class SearchSpecLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws IOException {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, yaml);
-        return f;
-    }
-
-    private String error(String yaml) throws IOException {
-        Path f = write(yaml);
-        String message = assertThrows(ReproException.class, () -> SearchSpecLoader.load(f)).getMessage();
-        assertTrue(message.contains(f.toString()), "names the file: " + message);
-        return message;
+        return SpecFiles.write(dir, "s.yaml", yaml);
     }
 
     @Test
@@ -94,60 +70,36 @@ class SearchSpecLoaderTest {
         }
     }
 
-    @Test
-    void unknownKeysAreRefusedWithTheirPath() throws IOException {
-        assertTrue(error(VALID.replace("max_candidates: 4", "max_candidate: 4")).contains("search.max_candidate"));
-        assertTrue(error(VALID.replace("{distribution: zeros}", "{distribution: zeros, mean: 0}"))
-                .contains("network.weight_init.mean"));
+    /** Each row: text of VALID, what replaces it, and what the error must say (the key, and the reason). */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                arguments("max_candidates: 4", "max_candidate: 4", List.of("search.max_candidate", "unknown key")),
+                arguments("{distribution: zeros}", "{distribution: zeros, mean: 0}", List.of("network.weight_init.mean")),
+                arguments("training.epochs: {integers", "training.epoch: {integers", List.of("parameters.training.epoch", "unknown key")),
+                arguments("values: [64, 128]", "values: [0, 128]", List.of("parameters.training.batch_size", "must be >= 1")),
+                arguments("log_uniform: [0.001, 1.0]", "log_uniform: [0, 1.0]",
+                        List.of("parameters.training.learning_rate.log_uniform", "0 < lo < hi")),
+                arguments("integers: [1, 3]", "integers: [3, 1]", List.of("parameters.training.epochs.integers")),
+                arguments("values: [64, 128]", "uniform: [64, 128]", List.of("whole-number key")),
+                arguments("values: [64, 128]", "values: [64]", List.of("at least two values")),
+                arguments("values: [64, 128]", "values: [64, 128], uniform: [1, 2]", List.of("exactly one of")),
+                arguments("training.epochs: {integers: [1, 3]}", "data.dtype: {values: [float, double]}",
+                        List.of("parameters.data.dtype", "training.")),
+                arguments("generator: random", "generator: bayes", List.of("search.generator")),
+                arguments("max_candidates: 4", "threads: 1", List.of("needs a budget")),
+                arguments("max_candidates: 4", "max_candidates: 4\n  threads: 0", List.of("search.threads")),
+                arguments("max_candidates: 4", "max_candidates: 4\n  score: test_acc", List.of("search.score")),
+                arguments("name: s", "name: other", List.of("name: must be the file name")),
+                arguments("learning_rate: 0.01", "learning_rate: -1", List.of("experiment.training.learning_rate: must be > 0")),
+                arguments("experiment:\n", "experiment:\n  seeds: [1]\n", List.of("experiment.seeds")),
+                arguments("headline: val_acc.best", "headline: test_acc.best", List.of("reference.headline")));
     }
 
-    @Test
-    void aParameterKeyTheExperimentDoesNotHaveIsRefused() throws IOException {
-        String m = error(VALID.replace("training.epochs: {integers", "training.epoch: {integers"));
-        assertTrue(m.contains("parameters.training.epoch") && m.contains("unknown key"), m);
-    }
-
-    @Test
-    void impossibleValuesAreRefusedWithKeyAndReason() throws IOException {
-        String m = error(VALID.replace("values: [64, 128]", "values: [0, 128]"));
-        assertTrue(m.contains("parameters.training.batch_size") && m.contains("must be >= 1"), m);
-        m = error(VALID.replace("log_uniform: [0.001, 1.0]", "log_uniform: [0, 1.0]"));
-        assertTrue(m.contains("parameters.training.learning_rate.log_uniform") && m.contains("0 < lo < hi"), m);
-        m = error(VALID.replace("integers: [1, 3]", "integers: [3, 1]"));
-        assertTrue(m.contains("parameters.training.epochs.integers"), m);
-        m = error(VALID.replace("values: [64, 128]", "uniform: [64, 128]"));
-        assertTrue(m.contains("whole-number key"), m);
-        m = error(VALID.replace("values: [64, 128]", "values: [64]"));
-        assertTrue(m.contains("at least two values"), m);
-        m = error(VALID.replace("values: [64, 128]", "values: [64, 128], uniform: [1, 2]"));
-        assertTrue(m.contains("exactly one of"), m);
-    }
-
-    @Test
-    void theSharedDataCannotBeSearched() throws IOException {
-        String m = error(VALID.replace("training.epochs: {integers: [1, 3]}", "data.dtype: {values: [float, double]}"));
-        assertTrue(m.contains("parameters.data.dtype") && m.contains("training."), m);
-    }
-
-    @Test
-    void settingsAreChecked() throws IOException {
-        assertTrue(error(VALID.replace("generator: random", "generator: bayes")).contains("search.generator"));
-        assertTrue(error(VALID.replace("max_candidates: 4", "threads: 0")).contains("needs a budget"));
-        assertTrue(error(VALID.replace("max_candidates: 4", "max_candidates: 4\n  threads: 0")).contains("search.threads"));
-        assertTrue(error(VALID.replace("max_candidates: 4", "max_candidates: 4\n  score: test_acc")).contains("search.score"));
-        assertTrue(error(VALID.replace("name: s", "name: other")).contains("name: must be the file name"));
-    }
-
-    @Test
-    void theBaseExperimentIsValidatedAsAnExperiment() throws IOException {
-        String m = error(VALID.replace("learning_rate: 0.01", "learning_rate: -1"));
-        assertTrue(m.contains("experiment.training.learning_rate: must be > 0"), m);
-        m = error(VALID.replace("experiment:\n", "experiment:\n  seeds: [1]\n"));
-        assertTrue(m.contains("experiment.seeds"), m);
-    }
-
-    @Test
-    void referenceHeadlineMustBeAMeasure() throws IOException {
-        assertTrue(error(VALID.replace("headline: val_acc.best", "headline: test_acc.best")).contains("reference.headline"));
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void mistakesAreRefusedWithTheFileTheKeyAndTheReason(String text, String replacement, List<String> expected) throws IOException {
+        assertTrue(VALID.contains(text), "the row edits VALID: " + text);
+        String m = SpecFiles.loadError(write(VALID.replace(text, replacement)), SearchSpecLoader::load);
+        expected.forEach(e -> assertTrue(m.contains(e), "'" + e + "' in: " + m));
     }
 }

@@ -42,16 +42,11 @@ class SpecLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws IOException {
-        Path f = dir.resolve("t.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return SpecFiles.write(dir, "t.yaml", yaml);
     }
 
     private String error(String yaml) throws IOException {
-        Path f = write(yaml);
-        ReproException e = assertThrows(ReproException.class, () -> SpecLoader.load(f));
-        assertTrue(e.getMessage().contains(f.toString()), "names the file: " + e.getMessage());
-        return e.getMessage();
+        return SpecFiles.loadError(write(yaml), SpecLoader::load);
     }
 
     @Test
