@@ -2,6 +2,7 @@ package org.repro4j.search;
 
 import au.com.bytecode.opencsv.CSVWriter;
 import org.repro4j.ReproException;
+import org.repro4j.backend.ActiveBackend;
 import org.repro4j.report.Charts;
 import org.repro4j.report.Provenance;
 import org.repro4j.report.ResultsDir;
@@ -129,6 +130,7 @@ final class SearchReport {
         if (s.testBest()) {
             md.append(" The chosen candidate is trained again and evaluated once on the test split.");
         }
+        md.append(" Ran on: ").append(ActiveBackend.current().line()).append('.');
         md.append("\n\n| parameter | space |\n|---|---|\n");
         spec.parameters().forEach((key, p) -> md.append("| `").append(key).append("` | ").append(spaceText(p, s)).append(" |\n"));
         return md.toString();
