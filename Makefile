@@ -20,14 +20,15 @@ DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 # The native settings of bin/env.sh (OpenBLAS core type, one OpenMP thread) for Maven's JVMs too.
 ENV := . bin/env.sh &&
-RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS))
+RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--force)
 
 # One target per experiment spec.
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce search backend cuda-check clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 search backend cuda-check clean \
+	$(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -62,8 +63,20 @@ verify: data ## Full-accuracy checks (long; tests tagged "full")
 list: build ## List the experiments
 	@bin/repro list
 
-reproduce: data ## Run every experiment into results/
+reproduce: data ## Run every experiment into results/, then the report pages
 	$(RUN) $(EXPERIMENTS)
+	bin/repro page
+
+pages: build ## Rewrite the report pages results/<report>.md from the experiments' results
+	bin/repro page
+
+DD2424 := $(filter dd2424-%,$(EXPERIMENTS))
+reproduce-dd2424: data ## Run every DD2424 experiment, then the three DD2424 report pages
+	$(RUN) $(DD2424)
+	bin/repro page dd2424-abadi dd2424-bonus dd2424-hagglund
+
+verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
+	bin/repro check dd2424-
 
 $(EXPERIMENTS): data
 	$(RUN) $@

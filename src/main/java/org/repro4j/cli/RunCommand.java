@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @Command(name = "run", description = {"Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures).",
         "A run that fails or is interrupted leaves the previous results untouched."})
@@ -23,6 +25,9 @@ final class RunCommand implements Runnable {
 
     @Mixin
     RunFolders folders;
+
+    @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
+    boolean force;
 
     @Override
     public void run() {
@@ -37,9 +42,24 @@ final class RunCommand implements Runnable {
             }
         }
         BackendCommand.announce(System.out);
-        RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds, System.out);
+        RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
+                System.out, true);
+        List<String> timings = new ArrayList<>();
+        long start = System.nanoTime();
         for (String id : ids) {
+            long t0 = System.nanoTime();
+            if (!force && ExperimentRunner.isUpToDate(id, options)) {
+                System.out.println("== " + id + ": up to date (same spec, code and seeds), skipped; --force (FORCE=1) reruns it");
+                timings.add(String.format(Locale.ROOT, "%-28s %9s", id, "skipped"));
+                continue;
+            }
             ExperimentRunner.run(id, options);
+            timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", id, (System.nanoTime() - t0) / 1e9));
+        }
+        if (ids.size() > 1) {
+            System.out.println("\nWall time per experiment:");
+            timings.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -25,7 +25,7 @@ import org.repro4j.ReproException;
 /**
  * Where a result came from: the exact spec, seeds, software, machine and commit.
  *
- * @param specSha256      SHA-256 of the experiment spec file that was run
+ * @param specSha256      SHA-256 of the experiment spec that was run (its canonical JSON, {@code extends} resolved)
  * @param seeds           the seeds, in the order they were run
  * @param backend         ND4J backend class, e.g. {@code org.nd4j.linalg.cpu.nativecpu.CpuBackend}
  * @param blasVendor      BLAS library ND4J reports, e.g. {@code OPENBLAS} (CUBLAS on CUDA)

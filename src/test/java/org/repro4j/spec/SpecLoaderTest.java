@@ -116,6 +116,35 @@ class SpecLoaderTest {
     }
 
     @Test
+    void extendsTakesTheBaseAndReplacesWhatItNames() throws IOException {
+        write(VALID);
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, """
+                extends: t
+                id: child
+                training: {epochs: 3}
+                figures: [curves]
+                reference: {measures: {}}
+                """);
+        ExperimentSpec s = SpecLoader.load(child);
+        assertEquals("child", s.id());
+        assertEquals(3, s.training().epochs());
+        assertEquals(100, s.training().batchSize(), "mappings merge key by key");
+        assertEquals(java.util.List.of("curves"), s.figures());
+        assertTrue(s.reference().measures().isEmpty(), "reference is replaced whole");
+        assertEquals("fast", s.runs().get(0).name());
+        assertEquals(0.1, SpecLoader.resolve(child, s.runs().get(0)).training().learningRate());
+    }
+
+    @Test
+    void extendsOfAMissingSpecIsNamed() throws IOException {
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: nowhere\nid: child\n");
+        ReproException e = assertThrows(ReproException.class, () -> SpecLoader.load(child));
+        assertTrue(e.getMessage().contains("extends") && e.getMessage().contains("nowhere"), e.getMessage());
+    }
+
+    @Test
     void brokenYamlIsReported() throws IOException {
         String msg = error("id: [unclosed");
         assertTrue(msg.contains("not valid YAML"), msg);
