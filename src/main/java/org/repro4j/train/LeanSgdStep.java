@@ -1,5 +1,7 @@
 package org.repro4j.train;
 
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,84 +99,115 @@ public final class LeanSgdStep {
         int rows = (int) x.size(0);
         Buffers buf = buffers(rows);
         int last = layers.size() - 1;
+        Pointer xp = NativeBlas.pointer(x);
 
-        INDArray input = x;
+        Pointer input = xp;
         for (int l = 0; l <= last; l++) {
-            forward(layers.get(l), input, rows, buf.preOutput[l], buf.ones);
+            forward(layers.get(l), input, rows, buf.preOutput[l].pointer, buf.ones.pointer);
             if (l < last) {
-                input = activate(layers.get(l), buf.preOutput[l], buf.activation[l], rows);
+                activate(layers.get(l), buf.preOutput[l], buf.activation[l], rows);
+                input = buf.activation[l].pointer;
             }
         }
 
-        INDArray[] delta = new INDArray[last + 1];
-        LeanLayer out = layers.get(last);
-        delta[last] = dense(out.loss.computeGradient(y, buf.preOutput[last], out.activation, null));
+        // Gradients with respect to each layer's pre-output; arrays that ND4J allocated stay referenced here.
+        INDArray[] allocated = new INDArray[last + 1];
+        Pointer[] delta = new Pointer[last + 1];
+        delta[last] = outputDelta(layers.get(last), y, rows, buf, allocated);
         for (int l = last; l > 0; l--) {
-            INDArray epsilon = backward(layers.get(l), delta[l], rows, buf.activationGradient[l - 1]);
-            // The activation's backprop may work in place on the pre-output, which is not needed any more.
-            delta[l - 1] = dense(layers.get(l - 1).activation.backprop(buf.preOutput[l - 1], epsilon).getFirst());
+            backward(layers.get(l), delta[l], rows, buf.activationGradient[l - 1].pointer);
+            delta[l - 1] = hiddenDelta(layers.get(l - 1), rows, buf, allocated);
         }
 
         int iteration = net.getIterationCount();
         int epoch = net.getEpochCount();
         double perExample = divideByBatchSize ? 1.0 / rows : 1.0;
         for (int l = 0; l <= last; l++) {
-            update(layers.get(l), l == 0 ? x : buf.activation[l - 1], delta[l], rows, buf.ones, perExample,
-                    iteration, epoch);
+            update(layers.get(l), l == 0 ? xp : buf.activation[l - 1].pointer, delta[l], rows, buf.ones.pointer,
+                    perExample, iteration, epoch);
         }
+        // The pointers above do not keep their arrays alive; these must outlive the BLAS calls.
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(allocated);
     }
 
     /** z = input W + b. */
-    private void forward(LeanLayer layer, INDArray input, int rows, INDArray z, INDArray ones) {
-        Pointer in = NativeBlas.pointer(input);
-        Pointer zp = NativeBlas.pointer(z);
+    private void forward(LeanLayer layer, Pointer in, int rows, Pointer z, Pointer ones) {
         if (rows == 1) {
             boolean bias = layer.bias != null;
             if (bias) {
-                blas.copy(layer.nOut, layer.biasPointer, zp);
+                blas.copy(layer.nOut, layer.biasPointer, z);
             }
             blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
-                    layer.nIn, in, bias ? 1.0 : 0.0, zp);
+                    layer.nIn, in, bias ? 1.0 : 0.0, z);
         } else {
             // Row-major z [N, nOut] = input [N, nIn] times W, where the column-major W reads as a row-major W^T.
             blas.gemm(NativeBlas.ROW_MAJOR, NativeBlas.NO_TRANS, NativeBlas.TRANS, rows, layer.nOut, layer.nIn, 1.0,
-                    in, layer.nIn, layer.weightsPointer, layer.nIn, 0.0, zp, layer.nOut);
+                    in, layer.nIn, layer.weightsPointer, layer.nIn, 0.0, z, layer.nOut);
             if (layer.bias != null) {
-                blas.ger(NativeBlas.ROW_MAJOR, rows, layer.nOut, 1.0, NativeBlas.pointer(ones),
-                        layer.biasPointer, zp, layer.nOut);
+                blas.ger(NativeBlas.ROW_MAJOR, rows, layer.nOut, 1.0, ones, layer.biasPointer, z, layer.nOut);
             }
         }
     }
 
     /** a = activation(z), keeping z for backprop. */
-    private INDArray activate(LeanLayer layer, INDArray z, INDArray a, int rows) {
-        blas.copy(rows * layer.nOut, NativeBlas.pointer(z), NativeBlas.pointer(a));
-        INDArray result = layer.activation.getActivation(a, true);
-        return result == a ? a : a.assign(result);
+    private void activate(LeanLayer layer, Buf z, Buf a, int rows) {
+        int n = rows * layer.nOut;
+        if (a.floats != null && FloatKernels.hasActivation(layer.activation)) {
+            FloatKernels.activate(layer.activation, z.floats, a.floats, n);
+            return;
+        }
+        blas.copy(n, z.pointer, a.pointer);
+        INDArray result = layer.activation.getActivation(a.array, true);
+        if (result != a.array) {
+            a.array.assign(result);
+        }
     }
 
-    /** The gradient with respect to the layer's input: delta W^T, [N, nIn]. */
-    private INDArray backward(LeanLayer layer, INDArray delta, int rows, INDArray epsilon) {
-        Pointer d = NativeBlas.pointer(delta);
-        Pointer e = NativeBlas.pointer(epsilon);
+    /** The output layer's dL/dz, from the loss (or its Java form for softmax with cross-entropy). */
+    private Pointer outputDelta(LeanLayer out, INDArray labels, int rows, Buffers buf, INDArray[] allocated) {
+        Buf z = buf.preOutput[out.index];
+        Buf delta = buf.delta[out.index];
+        if (delta.floats != null && FloatKernels.hasOutputDelta(out.activation, out.loss)) {
+            FloatKernels.softmaxCrossEntropyDelta(z.floats, FloatKernels.view(labels), delta.floats, rows, out.nOut);
+            return delta.pointer;
+        }
+        allocated[out.index] = dense(out.loss.computeGradient(labels, z.array, out.activation, null));
+        return NativeBlas.pointer(allocated[out.index]);
+    }
+
+    /** A hidden layer's dL/dz from dL/da (in its activation-gradient buffer). */
+    private Pointer hiddenDelta(LeanLayer layer, int rows, Buffers buf, INDArray[] allocated) {
+        Buf epsilon = buf.activationGradient[layer.index];
+        Buf delta = buf.delta[layer.index];
+        if (delta.floats != null && FloatKernels.hasActivation(layer.activation)) {
+            FloatKernels.backprop(layer.activation, buf.activation[layer.index].floats, epsilon.floats, delta.floats,
+                    rows * layer.nOut);
+            return delta.pointer;
+        }
+        // The activation's backprop may work in place on the pre-output, which is not needed any more.
+        allocated[layer.index] = dense(layer.activation.backprop(buf.preOutput[layer.index].array, epsilon.array)
+                .getFirst());
+        return NativeBlas.pointer(allocated[layer.index]);
+    }
+
+    /** epsilon = delta W^T, the gradient with respect to the layer's input, [N, nIn]. */
+    private void backward(LeanLayer layer, Pointer delta, int rows, Pointer epsilon) {
         if (rows == 1) {
             blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
-                    layer.nIn, d, 0.0, e);
+                    layer.nIn, delta, 0.0, epsilon);
         } else {
             blas.gemm(NativeBlas.ROW_MAJOR, NativeBlas.NO_TRANS, NativeBlas.NO_TRANS, rows, layer.nIn, layer.nOut, 1.0,
-                    d, layer.nOut, layer.weightsPointer, layer.nIn, 0.0, e, layer.nIn);
+                    delta, layer.nOut, layer.weightsPointer, layer.nIn, 0.0, epsilon, layer.nIn);
         }
-        return epsilon;
     }
 
     /**
      * W = (1 - lr*l2) W - lr * perExample * input^T delta and likewise for b (with the ones vector
      * summing delta over the batch): DL4J's divide-by-N, add-L2, scale-by-lr, subtract, in one pass.
      */
-    private void update(LeanLayer layer, INDArray input, INDArray delta, int rows, INDArray ones, double perExample,
+    private void update(LeanLayer layer, Pointer in, Pointer d, int rows, Pointer ones, double perExample,
                         int iteration, int epoch) {
-        Pointer in = NativeBlas.pointer(input);
-        Pointer d = NativeBlas.pointer(delta);
         double lr = layer.weightLearningRate(iteration, epoch);
         double decay = 1.0 - lr * layer.weightL2(iteration, epoch);
         if (rows == 1) {
@@ -198,7 +231,7 @@ public final class LeanSgdStep {
                 blas.axpy(layer.nOut, -biasLr * perExample, d, layer.biasPointer);
             } else {
                 blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, layer.nOut, rows, -biasLr * perExample, d,
-                        layer.nOut, NativeBlas.pointer(ones), biasDecay, layer.biasPointer);
+                        layer.nOut, ones, biasDecay, layer.biasPointer);
             }
         }
     }
@@ -218,26 +251,43 @@ public final class LeanSgdStep {
 
     /** Reused per-layer arrays for one batch size, outside any workspace. */
     private static final class Buffers {
-        final INDArray[] preOutput;
-        final INDArray[] activation;
+        final Buf[] preOutput;
+        final Buf[] activation;
         /** Gradient of the loss with respect to each hidden layer's activation. */
-        final INDArray[] activationGradient;
-        final INDArray ones;
+        final Buf[] activationGradient;
+        /** Gradient with respect to each pre-output, where {@link FloatKernels} computes it. */
+        final Buf[] delta;
+        final Buf ones;
 
         Buffers(List<LeanLayer> layers, int rows, DataType type) {
             int n = layers.size();
-            preOutput = new INDArray[n];
-            activation = new INDArray[n];
-            activationGradient = new INDArray[n];
+            preOutput = new Buf[n];
+            activation = new Buf[n];
+            activationGradient = new Buf[n];
+            delta = new Buf[n];
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 for (int l = 0; l < n; l++) {
-                    long width = layers.get(l).nOut;
-                    preOutput[l] = Nd4j.create(type, new long[]{rows, width}, 'c');
-                    activation[l] = Nd4j.create(type, new long[]{rows, width}, 'c');
-                    activationGradient[l] = Nd4j.create(type, new long[]{rows, width}, 'c');
+                    long[] shape = {rows, layers.get(l).nOut};
+                    preOutput[l] = new Buf(Nd4j.create(type, shape, 'c'));
+                    activation[l] = new Buf(Nd4j.create(type, shape, 'c'));
+                    activationGradient[l] = new Buf(Nd4j.create(type, shape, 'c'));
+                    delta[l] = new Buf(Nd4j.create(type, shape, 'c'));
                 }
-                ones = Nd4j.ones(type, rows);
+                ones = new Buf(Nd4j.ones(type, rows));
             }
+        }
+    }
+
+    /** A reused array with its native pointer and, for float arrays, a Java view of its elements. */
+    private static final class Buf {
+        final INDArray array;
+        final Pointer pointer;
+        final FloatBuffer floats;
+
+        Buf(INDArray array) {
+            this.array = array;
+            this.pointer = NativeBlas.pointer(array);
+            this.floats = array.dataType() == DataType.FLOAT ? FloatKernels.view(array) : null;
         }
     }
 }
