@@ -13,7 +13,7 @@ RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS))
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce bench clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -40,6 +40,9 @@ list: build ## List the experiments
 
 reproduce: data ## Run every experiment into results/
 	$(RUN) $(EXPERIMENTS)
+
+bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
+	bin/repro bench
 
 $(EXPERIMENTS): data
 	$(RUN) $@
