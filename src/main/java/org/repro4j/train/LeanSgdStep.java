@@ -3,6 +3,7 @@ package org.repro4j.train;
 import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code IActivation} (forward and backprop) and the output layer's {@code ILossFunction}
  * gradient (so the project's own losses work unchanged), and the learning rate and L2
  * coefficient, read from each layer's updater and regularisation at the network's iteration and
- * epoch counts. The result equals {@code fit}'s up to float rounding (the sums run in a different
- * order); {@code LeanSgdStepTest} compares parameters after many steps.
+ * epoch counts. The one exception: in float networks, sigmoid and identity layers and a softmax
+ * output with {@code LossMCXENT} are computed by {@link FloatKernels} in Java loops, the same
+ * formulas without ND4J's per-op cost. The result equals {@code fit}'s up to float rounding (sums
+ * run in a different order); {@code LeanSgdStepTest} compares parameters after many steps.
  *
  * <p>Not done: the score (so {@code net.score()} is not updated), the gradient arrays
  * ({@code net.gradient()} is not updated), and the iteration/epoch counters and listeners,
@@ -97,6 +100,7 @@ public final class LeanSgdStep {
         INDArray x = dense(features);
         INDArray y = dense(labels);
         int rows = (int) x.size(0);
+        checkShapes(x, y);
         Buffers buf = buffers(rows);
         int last = layers.size() - 1;
         Pointer xp = NativeBlas.pointer(x);
@@ -128,6 +132,7 @@ public final class LeanSgdStep {
         }
         // The pointers above do not keep their arrays alive; these must outlive the BLAS calls.
         Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
         Reference.reachabilityFence(allocated);
     }
 
@@ -233,6 +238,17 @@ public final class LeanSgdStep {
                 blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, layer.nOut, rows, -biasLr * perExample, d,
                         layer.nOut, ones, biasDecay, layer.biasPointer);
             }
+        }
+    }
+
+    /** BLAS would read past the arrays' ends where DL4J would throw: refuse mismatched shapes. */
+    private void checkShapes(INDArray x, INDArray y) {
+        LeanLayer first = layers.get(0);
+        LeanLayer out = layers.get(layers.size() - 1);
+        if (x.size(1) != first.nIn || y.size(1) != out.nOut || y.size(0) != x.size(0)) {
+            throw new IllegalArgumentException("features " + Arrays.toString(x.shape()) + " and labels "
+                    + Arrays.toString(y.shape()) + " do not fit a network with " + first.nIn
+                    + " inputs and " + out.nOut + " outputs");
         }
     }
 

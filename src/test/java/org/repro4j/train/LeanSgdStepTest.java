@@ -109,6 +109,13 @@ class LeanSgdStepTest {
                 && e.getMessage().contains("training.engine: fit"), e.getMessage());
     }
 
+    @Test
+    void refusesABatchOfTheWrongWidth() {
+        MultiLayerNetwork net = network(softmaxLayer("softmax", "mcxent"), training(0.01, 0, 10, null), DataType.FLOAT);
+        DataSet narrow = data(10, 784, 10, 7);
+        assertThrows(IllegalArgumentException.class, () -> new LeanSgdStep(net).step(narrow.getFeatures(), narrow.getLabels()));
+    }
+
     /**
      * Trains one copy with {@code fit(iterator)} and one with the lean trainer, epoch by epoch,
      * and compares every parameter; also checks they moved by much more than the tolerance.
