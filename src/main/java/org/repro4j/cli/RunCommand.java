@@ -4,12 +4,15 @@ import org.repro4j.ReproException;
 import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @Command(name = "run", description = {"Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures).",
         "A run that fails or is interrupted leaves the previous results untouched."})
@@ -17,17 +20,14 @@ final class RunCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Experiment ids (see 'repro list')")
     List<String> ids;
 
-    @Option(names = "--quick", description = "A short smoke run on a data subset; writes to target/quick-results unless --results is given")
-    boolean quick;
-
     @Option(names = "--seeds", description = "Number of seeds for multi-seed experiments (default: the spec's)")
     Integer seeds;
 
-    @Option(names = "--results", description = "Results folder (default: ./results, or target/quick-results with --quick)")
-    Path results;
+    @Mixin
+    RunFolders folders;
 
-    @Option(names = "--data-dir", description = "Data folder (default: $DATA_DIR, else ./data)")
-    Path dataDir;
+    @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
+    boolean force;
 
     @Override
     public void run() {
@@ -41,10 +41,25 @@ final class RunCommand implements Runnable {
                 throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
             }
         }
-        Path out = results != null ? results : home.resolve(quick ? "target/quick-results" : "results");
-        RunOptions options = new RunOptions(experiments, Repro.dataDir(dataDir), out, quick, seeds, System.out);
+        BackendCommand.announce(System.out);
+        RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
+                System.out, true);
+        List<String> timings = new ArrayList<>();
+        long start = System.nanoTime();
         for (String id : ids) {
+            long t0 = System.nanoTime();
+            if (!force && ExperimentRunner.isUpToDate(id, options)) {
+                System.out.println("== " + id + ": up to date (same spec, code and seeds), skipped; --force (FORCE=1) reruns it");
+                timings.add(String.format(Locale.ROOT, "%-28s %9s", id, "skipped"));
+                continue;
+            }
             ExperimentRunner.run(id, options);
+            timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", id, (System.nanoTime() - t0) / 1e9));
+        }
+        if (ids.size() > 1) {
+            System.out.println("\nWall time per experiment:");
+            timings.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", (System.nanoTime() - start) / 1e9);
         }
     }
 }

@@ -135,8 +135,9 @@ public final class DataFetcher {
      * Brings the archive in, checks it, and unpacks the known files into {@code folder}, each checked.
      *
      * <p>The archive is first unpacked from gzip into a temporary .tar and then read with commons-compress's
-     * {@link TarFile}, not streamed through {@code TarArchiveInputStream}: the latter needs a newer commons-io
-     * than the one ND4J puts on the class path (it fails with NoSuchMethodError), the former does not.
+     * {@link TarFile}: that way the whole archive's MD5 and size are checked before any member is read.
+     * (commons-compress is pinned to 1.21 in the pom: later versions need a newer commons-io than the one
+     * ND4J puts on the class path and fail at run time.)
      */
     private void unpackCifar(Path folder, PendingFiles pending) throws IOException {
         String archive = catalog.cifarArchive();

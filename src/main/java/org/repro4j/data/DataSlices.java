@@ -26,7 +26,7 @@ final class DataSlices {
         if (origins != null && origins.size() == source.numExamples()) {
             slice.setExampleMetaData(new ArrayList<>(origins.subList(from, to)));
         }
-        slice.setLabelNames(source.getLabelNames());
+        slice.setLabelNames(source.getLabelNamesList());
         return slice;
     }
 
@@ -50,7 +50,7 @@ final class DataSlices {
         if (source.getExampleMetaData() != null) {
             copy.setExampleMetaData(new ArrayList<>(source.getExampleMetaData()));
         }
-        copy.setLabelNames(source.getLabelNames());
+        copy.setLabelNames(source.getLabelNamesList());
         return copy;
     }
 }

@@ -28,20 +28,29 @@ final class HttpSource implements FileSource {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     private final DataCatalog catalog;
+    private final URI cifarUrl;
+    private final List<URI> mnistBases;
 
     HttpSource(DataCatalog catalog) {
+        this(catalog, CIFAR_URL, MNIST_BASES);
+    }
+
+    /** A source with other locations, e.g. a test server; {@code mnistBases} are folders ending in "/". */
+    HttpSource(DataCatalog catalog, URI cifarUrl, List<URI> mnistBases) {
         this.catalog = catalog;
+        this.cifarUrl = cifarUrl;
+        this.mnistBases = List.copyOf(mnistBases);
     }
 
     /** The URLs to try for a file, best first. */
     List<URI> candidates(String name) {
         if (name.equals(catalog.cifarArchive())) {
-            return List.of(CIFAR_URL);
+            return List.of(cifarUrl);
         }
         String mnistPrefix = DataFiles.MNIST_DIR + "/";
         if (name.startsWith(mnistPrefix)) {
             String fileName = name.substring(mnistPrefix.length());
-            return MNIST_BASES.stream().map(base -> base.resolve(fileName)).toList();
+            return mnistBases.stream().map(base -> base.resolve(fileName)).toList();
         }
         throw new IllegalArgumentException("no download location is known for " + name);
     }
@@ -51,8 +60,10 @@ final class HttpSource implements FileSource {
         List<String> failures = new ArrayList<>();
         for (URI uri : candidates(name)) {
             try {
+                // The timeout covers the wait for the response headers, not the (long) body.
                 HttpResponse<InputStream> response = client.send(
-                        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                        HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 if (response.statusCode() == 200) {
                     long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
                     return new SourceFile(response.body(), size, uri.toString());

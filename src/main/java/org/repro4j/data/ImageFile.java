@@ -25,6 +25,11 @@ record ImageFile(URI uri, byte[] content, int firstPixel, int stride, int imageB
         return values;
     }
 
+    /** Copies the raw pixel bytes of one image into {@code target} from {@code offset} on. */
+    void copyPixels(int index, byte[] target, int offset) {
+        System.arraycopy(content, firstPixel + index * stride, target, offset, imageBytes);
+    }
+
     /** Writes the pixel values 0..255 of one image into the start of {@code target}. */
     void copyPixelValues(int index, float[] target) {
         int from = firstPixel + index * stride;

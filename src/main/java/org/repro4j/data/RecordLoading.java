@@ -15,6 +15,7 @@ import org.repro4j.ReproException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 /**
  * Turns a whole DataVec record reader into one in-memory {@link DataSet}. The data sets here are
@@ -43,7 +44,8 @@ public final class RecordLoading {
      * @return features [N, D] as given by the reader (raw pixel values for the image readers), labels
      *         one-hot [N, numClasses], both of {@code dtype}; label names when the reader has
      *         {@code numClasses} of them; and, for readers read record by record, each example's
-     *         {@link RecordMetaData} (see {@link LabeledImageReader#recordMetaData()} for this package's)
+     *         {@link RecordMetaData} (this package's readers give theirs through
+     *         {@link CifarRecordReader#recordMetaData()}, which {@link Datasets} attaches)
      * @throws ReproException when the reader is empty, a label is outside 0..numClasses-1, or records
      *                        differ in length
      */
@@ -93,7 +95,7 @@ public final class RecordLoading {
         private final List<INDArray> featureChunks = new ArrayList<>();
         private final List<INDArray> labelChunks = new ArrayList<>();
         private final List<RecordMetaData> metaData = new ArrayList<>();
-        private float[] pendingFeatures;
+        private double[] pendingFeatures;
         private int[] pendingLabels = new int[BATCH_ROWS];
         private int pending;
         private int width = -1;
@@ -135,12 +137,12 @@ public final class RecordLoading {
             if (record.size() < 2) {
                 throw new ReproException(where + " has " + record.size() + " values; expected features then a label.");
             }
-            float[] features = features(record);
+            double[] features = features(record);
             checkWidth(features.length, where);
             int label = record.get(record.size() - 1).toInt();
             checkLabel(label, where);
             if (pendingFeatures == null) {
-                pendingFeatures = new float[BATCH_ROWS * width];
+                pendingFeatures = new double[BATCH_ROWS * width];
             }
             System.arraycopy(features, 0, pendingFeatures, pending * width, width);
             pendingLabels[pending++] = label;
@@ -157,32 +159,27 @@ public final class RecordLoading {
             if (pending == 0) {
                 return;
             }
-            float[] used = Arrays.copyOf(pendingFeatures, pending * width);
+            double[] used = Arrays.copyOf(pendingFeatures, pending * width);
             featureChunks.add(Nd4j.create(used, new long[] {pending, width}, 'c').castTo(dtype));
             labelChunks.add(oneHot(Arrays.copyOf(pendingLabels, pending), numClasses, dtype));
             pending = 0;
         }
 
-        private static float[] features(List<Writable> record) {
+        /** The feature values of a record, in double so that no reader's values lose precision here. */
+        private static double[] features(List<Writable> record) {
             List<Writable> values = record.subList(0, record.size() - 1);
             if (values.size() == 1 && values.get(0) instanceof NDArrayWritable array) {
-                return array.get().ravel().toFloatVector();
+                return array.get().ravel().toDoubleVector();
             }
-            List<Float> all = new ArrayList<>();
+            DoubleStream.Builder all = DoubleStream.builder();
             for (Writable value : values) {
                 if (value instanceof NDArrayWritable array) {
-                    for (float f : array.get().ravel().toFloatVector()) {
-                        all.add(f);
-                    }
+                    Arrays.stream(array.get().ravel().toDoubleVector()).forEach(all);
                 } else {
-                    all.add(value.toFloat());
+                    all.add(value.toDouble());
                 }
             }
-            float[] features = new float[all.size()];
-            for (int i = 0; i < features.length; i++) {
-                features[i] = all.get(i);
-            }
-            return features;
+            return all.build().toArray();
         }
 
         private void checkWidth(long rowWidth, String where) {

@@ -1,10 +1,13 @@
 package org.repro4j.report;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,16 +40,32 @@ public final class ResultsPage {
      * @param protocol a paragraph saying what was run (data split, model, schedule, seeds)
      */
     public static void write(Path readme, Summary summary, List<Figure> figures, String protocol) {
-        AtomicFiles.writeString(readme, render(summary, figures, protocol));
+        write(readme, summary, figures, protocol, null);
+    }
+
+    /**
+     * Writes the page with one more section after the results, e.g. a search's table of candidates.
+     *
+     * @param details Markdown with its own {@code ##} heading, or null for none
+     */
+    public static void write(Path readme, Summary summary, List<Figure> figures, String protocol, String details) {
+        AtomicFiles.writeString(readme, render(summary, figures, protocol, details));
     }
 
     static String render(Summary s, List<Figure> figures, String protocol) {
+        return render(s, figures, protocol, null);
+    }
+
+    static String render(Summary s, List<Figure> figures, String protocol, String details) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(s.title()).append("\n\n");
         md.append("Reproduces ").append(s.reproduces()).append(" of the report `").append(s.report())
                 .append("` (experiment `").append(s.id()).append("`).\n\n");
         md.append("## Protocol\n\n").append(protocol.strip()).append("\n\n");
         appendMeasures(md, s);
+        if (details != null) {
+            md.append(details.strip()).append("\n\n");
+        }
         md.append("## Deviations from the report\n\n");
         if (s.deviations().isEmpty()) {
             md.append("None known.\n\n");
@@ -68,8 +87,20 @@ public final class ResultsPage {
             md.append("No measures were recorded.\n\n");
             return;
         }
+        appendComparison(md, s);
+        appendAllMeasures(md, s);
+    }
+
+    /** The measures the report gives a number or a band for, each beside ours. */
+    private static void appendComparison(StringBuilder md, Summary s) {
+        var compared = s.measures().entrySet().stream()
+                .filter(e -> e.getValue().reference() != null || e.getValue().band() != null).toList();
+        if (compared.isEmpty()) {
+            return;
+        }
+        md.append("### Compared with the report\n\n");
         md.append("| measure | ours | report | band | |\n|---|---|---|---|---|\n");
-        for (Map.Entry<String, Measure> e : s.measures().entrySet()) {
+        for (Map.Entry<String, Measure> e : compared) {
             String key = e.getKey();
             Measure m = e.getValue();
             String name = "`" + key + "`" + (key.equals(s.headline()) ? " (headline)" : "");
@@ -80,7 +111,7 @@ public final class ResultsPage {
                     .append(" | ").append(Formats.within(m)).append(" |\n");
         }
         md.append('\n');
-        String notes = s.measures().entrySet().stream()
+        String notes = compared.stream()
                 .filter(e -> e.getValue().note() != null)
                 .map(e -> "- `" + e.getKey() + "`: " + e.getValue().note().strip())
                 .collect(Collectors.joining("\n"));
@@ -88,7 +119,34 @@ public final class ResultsPage {
             md.append("Notes:\n\n").append(notes).append("\n\n");
         }
         md.append("Accuracies are percentages; \"report\" is the value the report gives, \"band\" where a "
-                + "faithful run lands.\n\n");
+                + "faithful run lands; ours is the mean ± standard deviation over seeds where there are several.\n\n");
+    }
+
+    /**
+     * Every measure we took, as a matrix: one row per setting (the part of the key after the first
+     * dot, e.g. {@code lambda=0.1,eta=0.001}), one column per measure ({@code test_acc}).
+     */
+    private static void appendAllMeasures(StringBuilder md, Summary s) {
+        Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+        Set<String> columns = new LinkedHashSet<>();
+        s.measures().forEach((key, m) -> {
+            int dot = key.indexOf('.');
+            String measure = dot < 0 ? key : key.substring(0, dot);
+            String setting = dot < 0 ? "" : key.substring(dot + 1);
+            columns.add(measure);
+            rows.computeIfAbsent(setting, k -> new LinkedHashMap<>()).put(measure, Formats.ours(key, m));
+        });
+        md.append("### All measures\n\n| setting |");
+        columns.forEach(c -> md.append(" ").append(Formats.cell(c)).append(" |"));
+        md.append("\n|---|");
+        columns.forEach(c -> md.append("---|"));
+        md.append('\n');
+        rows.forEach((setting, values) -> {
+            md.append("| ").append(setting.isEmpty() ? "-" : Formats.cell("`" + setting + "`")).append(" |");
+            columns.forEach(c -> md.append(" ").append(values.getOrDefault(c, "-")).append(" |"));
+            md.append('\n');
+        });
+        md.append('\n');
     }
 
     private static void appendProvenance(StringBuilder md, Provenance p) {

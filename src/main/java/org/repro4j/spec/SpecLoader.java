@@ -21,7 +21,7 @@ import java.util.Map;
  * file, the key and the reason, so a typo never silently falls back to a default.
  */
 public final class SpecLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -56,7 +56,60 @@ public final class SpecLoader {
         return bind(applyOverrides(readTree(file), run, file), file, " (run '" + run.name() + "')");
     }
 
+    /**
+     * The spec's YAML tree with {@code extends: <id>} resolved: the named sibling spec is the base,
+     * and this file's keys replace its keys (mappings merge key by key; lists and values replace).
+     */
     private static JsonNode readTree(Path file) {
+        return readTree(file, new java.util.ArrayList<>());
+    }
+
+    /**
+     * The spec with {@code extends} resolved, as compact JSON with sorted keys: what identifies an
+     * experiment's settings, whichever file they came from.
+     */
+    public static String canonicalJson(Path file) {
+        try {
+            Object plain = YAML.treeToValue(readTree(file), Object.class);
+            return new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new ReproException(file + ": cannot serialise: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode readTree(Path file, List<Path> chain) {
+        JsonNode tree = readOwnTree(file);
+        JsonNode parent = tree.get("extends");
+        if (parent == null) {
+            return tree;
+        }
+        chain.add(file);
+        Path base = file.resolveSibling(parent.asText() + ".yaml");
+        if (!parent.isTextual() || !Files.isRegularFile(base)) {
+            throw new ReproException(file + ": extends: '" + parent.asText() + "' is not an experiment spec next to it");
+        }
+        if (chain.contains(base)) {
+            throw new ReproException(file + ": extends: circular chain " + chain);
+        }
+        ObjectNode merged = readTree(base, chain).deepCopy();
+        merge(merged, (ObjectNode) tree);
+        merged.remove("extends");
+        return merged;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode old = into.get(e.getKey());
+            if (old instanceof ObjectNode o && e.getValue() instanceof ObjectNode n && !"reference".equals(e.getKey())) {
+                merge(o, n);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+
+    private static JsonNode readOwnTree(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ReproException("No experiment spec at " + file + ". Run 'repro list' to see the experiment ids.");
         }
@@ -74,7 +127,7 @@ public final class SpecLoader {
         }
     }
 
-    private static ExperimentSpec bind(JsonNode tree, Path file, String context) {
+    static ExperimentSpec bind(JsonNode tree, Path file, String context) {
         try {
             return YAML.treeToValue(tree, ExperimentSpec.class);
         } catch (UnrecognizedPropertyException e) {
@@ -85,7 +138,7 @@ public final class SpecLoader {
         }
     }
 
-    private static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
+    static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
         ObjectNode copy = base.deepCopy();
         copy.remove("runs");
         for (Map.Entry<String, Object> e : run.set().entrySet()) {
@@ -106,7 +159,7 @@ public final class SpecLoader {
         return copy;
     }
 
-    private static String pathOf(JsonProcessingException e) {
+    static String pathOf(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
             StringBuilder sb = new StringBuilder();
             for (var ref : m.getPath()) {
@@ -124,7 +177,7 @@ public final class SpecLoader {
         return "?";
     }
 
-    private static String locationOf(JsonProcessingException e) {
+    static String locationOf(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 }

@@ -20,7 +20,7 @@ final class SpecValidator {
     static final Set<String> L2_CONVENTIONS = Set.of("sum-w2", "half-sum-w2");
     static final Set<String> AUGMENTS = Set.of("flip", "gaussian", "salt-pepper");
     static final Set<String> SPLITS = Set.of("train", "val", "test");
-    static final Set<String> FIGURES = Set.of("curves", "weights");
+    static final Set<String> FIGURES = Set.of("curves", "weights", "losses", "true-class-histogram");
     static final Set<String> ENGINES = Set.of("fit", "lean");
 
     private final List<String> problems = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.repro4j.spec.SpecLoader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class ExperimentRunner {
             ExperimentKind.forName(spec.kind()).run(ctx);
             double wall = (System.nanoTime() - start) / 1e9;
             Summary summary = summarise(spec, ctx);
-            summary.provenance(Provenance.capture(Provenance.sha256(specFile), seeds, wall));
+            summary.provenance(Provenance.capture(Fingerprint.sha256Hex(SpecLoader.canonicalJson(specFile)), seeds, wall));
+            Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), fingerprint(id, options) + "\n");
             summary.write(out.path().resolve("summary.json"));
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());
             out.commit();
@@ -49,6 +51,21 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether {@code results/<id>/} already holds what a run would produce now: same resolved spec,
+     * same code, same seeds and mode.
+     */
+    public static boolean isUpToDate(String id, RunOptions options) {
+        String stored = Fingerprint.stored(options.resultsRoot().resolve(id));
+        return stored != null && stored.equals(fingerprint(id, options));
+    }
+
+    private static String fingerprint(String id, RunOptions options) {
+        Path specFile = options.experimentsDir().resolve(id + ".yaml");
+        ExperimentSpec spec = SpecLoader.load(specFile);
+        return Fingerprint.of(specFile, options.experimentsDir().toAbsolutePath().getParent(), seeds(spec, options), options.quick());
     }
 
     private static Summary summarise(ExperimentSpec spec, ExperimentContext ctx) {

@@ -39,9 +39,9 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    /** A run stopped early (or a step count was an upper bound): jump to its end. */
-    void skipTo(long steps) {
-        while (done < Math.min(steps, total)) {
+    /** Steps that were not taken here (a run loaded from the cache). */
+    void advance(long steps) {
+        for (long i = 0; i < steps && done < total; i++) {
             step();
         }
     }

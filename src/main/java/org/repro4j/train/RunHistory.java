@@ -12,7 +12,8 @@ import java.util.Map;
 /** What the figures need from a finished experiment: each run's measurements and final weights (first seed). */
 final class RunHistory {
     private final Map<String, List<MetricRow>> rows = new LinkedHashMap<>();
-    private final Map<String, INDArray> firstLayerWeights = new LinkedHashMap<>();
+    private final Map<String, MultiLayerNetwork> networks = new LinkedHashMap<>();
+    private final Map<String, org.nd4j.linalg.dataset.DataSet> testSets = new LinkedHashMap<>();
     private final Map<String, Integer> stepsPerEpoch = new LinkedHashMap<>();
     private final Map<String, Long> firstSeed = new LinkedHashMap<>();
 
@@ -23,10 +24,13 @@ final class RunHistory {
         }
     }
 
-    void keep(String run, MultiLayerNetwork net, int stepsPerEpoch) {
+    /** Keeps the first seed's trained network of a run, with the split its figures evaluate on. */
+    void keep(String run, MultiLayerNetwork net, int stepsPerEpoch, org.nd4j.linalg.dataset.DataSet test) {
         this.stepsPerEpoch.put(run, stepsPerEpoch);
-        // DL4J stores W as [nIn, nOut]; a row per class is what one draws.
-        firstLayerWeights.put(run, net.getLayer(0).getParam("W").transpose().dup());
+        networks.put(run, net);
+        if (test != null) {
+            testSets.put(run, test);
+        }
     }
 
     List<String> runs() {
@@ -37,8 +41,17 @@ final class RunHistory {
         return rows.getOrDefault(run, List.of());
     }
 
+    /** The first layer's weights with one row per unit (DL4J stores W as [nIn, nOut]). */
     INDArray weights(String run) {
-        return firstLayerWeights.get(run);
+        return networks.get(run).getLayer(0).getParam("W").transpose().dup();
+    }
+
+    MultiLayerNetwork network(String run) {
+        return networks.get(run);
+    }
+
+    org.nd4j.linalg.dataset.DataSet test(String run) {
+        return testSets.get(run);
     }
 
     int stepsPerEpoch(String run) {

@@ -9,9 +9,15 @@ import java.nio.file.Path;
  * @param quick     a short smoke run: a few hundred steps on a data subset (for tests and CI);
  *                  never written over the full results
  * @param seedCount how many seeds to run (null: the spec's list); extra seeds continue the list
+ * @param useRunCache reuse runs trained with identical settings and code (see {@link RunCache});
+ *                  off unless asked for, so that tests always train
  */
 public record RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount,
-                         PrintStream log) {
+                         PrintStream log, boolean useRunCache) {
+
+    public RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount, PrintStream log) {
+        this(experimentsDir, dataDir, resultsRoot, quick, seedCount, log, false);
+    }
 
     /** QUICK mode: at most this many training examples, ... */
     public static final int QUICK_TRAIN = 2000;

@@ -40,14 +40,30 @@ final class TrainExperiment implements ExperimentKind {
         RunHistory history = new RunHistory();
         try (MetricsCsv csv = MetricsCsv.create(ctx.outDir.resolve(MetricsCsv.FILE_NAME));
              Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
+            RunCache cache = ctx.options.useRunCache()
+                    ? new RunCache(ctx.options.experimentsDir().toAbsolutePath().getParent()) : null;
             for (NamedRun r : runs) {
+                int perEpoch = stepsPerEpoch(r.spec, splits(ctx, r.spec.data()));
                 for (long seed : ctx.seeds) {
-                    MultiLayerNetwork net = trainOne(ctx, r, seed, row -> {
+                    String key = cache == null ? null : cache.key(r.spec, seed, ctx.options.quick());
+                    TrainedRun trained = cache == null ? null : cache.load(key, r.name);
+                    if (trained != null) {
+                        ctx.log.println(ctx.spec.id() + ": " + (r.name.isEmpty() ? "" : r.name + ", ") + "seed " + seed
+                                + ": the same settings were trained before, taken from target/run-cache");
+                        progress.advance((long) perEpoch * epochs(ctx, r.spec.training()));
+                    } else {
+                        trained = trainOne(ctx, r, seed, progress);
+                        if (cache != null) {
+                            cache.store(key, trained);
+                        }
+                    }
+                    trained.rows().forEach(row -> {
                         csv.row(row);
                         history.add(row);
-                    }, progress);
+                    });
+                    trained.measures().forEach((name, value) -> ctx.measure(ExperimentContext.key(name, r.name), value));
                     if (seed == ctx.seeds.get(0)) {
-                        history.keep(r.name, net, stepsPerEpoch(r.spec, splits(ctx, r.spec.data())));
+                        history.keep(r.name, trained.net(), perEpoch, splits(ctx, r.spec.data()).test());
                     }
                 }
             }
@@ -59,8 +75,7 @@ final class TrainExperiment implements ExperimentKind {
         }
     }
 
-    private MultiLayerNetwork trainOne(ExperimentContext ctx, NamedRun r, long seed,
-                                       java.util.function.Consumer<MetricRow> sink, Progress progress) {
+    private TrainedRun trainOne(ExperimentContext ctx, NamedRun r, long seed, Progress progress) {
         ExperimentSpec s = r.spec;
         TrainingSpec t = s.training();
         RunData splits = splits(ctx, s.data());
@@ -76,19 +91,20 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         StoppableIterator batches = new StoppableIterator(batches(splits, t, seed));
-        int perEpoch = stepsPerEpoch(s, splits);
+        List<MetricRow> rows = new ArrayList<>();
+        Map<String, Double> results = new LinkedHashMap<>();
         ValidationSchedule validation = t.earlyStopping() == null ? null
                 : new ValidationSchedule(splits.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
         MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
                 : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, sink);
+        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, rows::add);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
-                ctx.measure(ExperimentContext.key("untrained_" + split + "_acc", r.name), Evaluator.evaluate(net, d).accuracy());
+                results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, d).accuracy());
             }
         }
         metrics.measureInitial(net);
@@ -106,23 +122,23 @@ final class TrainExperiment implements ExperimentKind {
             engine.fitEpoch(batches);
         }
         if (batches.stopped()) {
-            ctx.measure(ExperimentContext.key("stop_epoch", r.name), metrics.stopEpoch());
-            ctx.measure(ExperimentContext.key("stop_step", r.name), metrics.stopStep());
+            results.put("stop_epoch", (double) metrics.stopEpoch());
+            results.put("stop_step", (double) metrics.stopStep());
         }
-        ctx.measure(ExperimentContext.key("steps", r.name), metrics.steps() - before);
+        results.put("steps", (double) (metrics.steps() - before));
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
             if (d != null) {
                 SplitMetrics m = Evaluator.evaluate(net, d);
-                ctx.measure(ExperimentContext.key(split + "_acc", r.name), m.accuracy());
-                ctx.measure(ExperimentContext.key(split + "_loss", r.name), m.loss());
-                ctx.measure(ExperimentContext.key(split + "_cost", r.name), m.cost());
+                results.put(split + "_acc", m.accuracy());
+                results.put(split + "_loss", m.loss());
+                results.put(split + "_cost", m.cost());
             }
         }
-        return net;
+        return new TrainedRun(net, rows, results);
     }
 
-    private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
+    static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
         boolean augmented = !t.augment().isEmpty();
         MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
                 .batchSize(t.batchSize())

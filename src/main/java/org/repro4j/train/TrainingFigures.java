@@ -4,6 +4,7 @@ import org.repro4j.data.ImageShape;
 import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.WeightImages;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +25,55 @@ final class TrainingFigures {
         }
         if (ctx.spec.figures().contains("weights") && ctx.spec.network().layers().size() == 1) {
             weights(ctx, history);
+        }
+        if (ctx.spec.figures().contains("losses")) {
+            losses(ctx, history);
+        }
+        if (ctx.spec.figures().contains("true-class-histogram")) {
+            trueClassHistograms(ctx, history);
+        }
+    }
+
+    /** Training and validation loss of every run in one chart, to compare losses side by side. */
+    private static void losses(ExperimentContext ctx, RunHistory history) throws IOException {
+        List<Charts.Series> series = new ArrayList<>();
+        for (String run : history.runs()) {
+            for (Charts.Series s : panel(history, run, "", "loss", MetricRow::loss).series()) {
+                series.add(new Charts.Series((run.isEmpty() ? "" : run + ", ") + s.name(), s.x(), s.y()));
+            }
+        }
+        Charts.lines(ctx.outDir.resolve("losses.png"), ctx.spec.title() + ": loss", "epoch", "loss", series);
+        ctx.figure("losses.png", "Training and validation loss per epoch of every setting (first seed)");
+    }
+
+    /**
+     * The probability each trained network gives the true class of each test image, split into
+     * correctly and wrongly classified images.
+     */
+    private static void trueClassHistograms(ExperimentContext ctx, RunHistory history) throws IOException {
+        int i = 0;
+        for (String run : history.runs()) {
+            var test = history.test(run);
+            if (test == null) {
+                continue;
+            }
+            INDArray p = history.network(run).output(test.getFeatures(), false);
+            long[] truth = test.getLabels().argMax(1).toLongVector();
+            long[] predicted = p.argMax(1).toLongVector();
+            List<Double> right = new ArrayList<>();
+            List<Double> wrong = new ArrayList<>();
+            for (int n = 0; n < truth.length; n++) {
+                long y = truth[n];
+                (predicted[n] == y ? right : wrong).add(p.getDouble(n, y));
+            }
+            String file = "true-class-probability" + (history.runs().size() > 1 ? "-" + (++i) : "") + ".png";
+            Charts.histograms(ctx.outDir.resolve(file), "Probability of the true class" + (run.isEmpty() ? "" : " (" + run + ")"),
+                    "probability given to the true class",
+                    List.of(new Charts.HistogramSeries("correctly classified", right.stream().mapToDouble(Double::doubleValue).toArray()),
+                            new Charts.HistogramSeries("wrongly classified", wrong.stream().mapToDouble(Double::doubleValue).toArray())),
+                    20, 0, 1);
+            ctx.figure(file, "Histogram of the probability given to the true class on the test set, correct vs wrong predictions"
+                    + (run.isEmpty() ? "" : " (" + run + ")"));
         }
     }
 

@@ -121,7 +121,7 @@ class ProtocolsTest {
         assertTrue(renormalized.getFeatures().equalsWithEps(splits.train().getFeatures(), 1e-9),
                 "pixelTrain + normalizer gives train");
         assertDisjoint(splits);
-        assertEquals(CifarRecordReader.CLASS_NAMES, splits.train().getLabelNames());
+        assertEquals(CifarRecordReader.CLASS_NAMES, splits.train().getLabelNamesList());
     }
 
     @Test

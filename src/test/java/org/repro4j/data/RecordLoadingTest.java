@@ -1,6 +1,7 @@
 package org.repro4j.data;
 
 import org.datavec.api.records.reader.impl.collection.CollectionRecordReader;
+import org.datavec.api.writable.DoubleWritable;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
@@ -39,7 +40,7 @@ class RecordLoadingTest {
         assertEquals(5.0, data.getLabels().sumNumber().doubleValue());
         assertEquals(TestFiles.pixel(2, 77), data.getFeatures().getDouble(2, 77));
         assertEquals(TestFiles.pixel(1, 3071), data.getFeatures().getDouble(4, 3071), "row 4 is image 1 of file b");
-        assertEquals(CifarRecordReader.CLASS_NAMES, data.getLabelNames());
+        assertEquals(CifarRecordReader.CLASS_NAMES, data.getLabelNamesList());
     }
 
     @Test
@@ -74,6 +75,18 @@ class RecordLoadingTest {
         assertEquals(10_499.0, data.getFeatures().getDouble(10_499, 0));
         assertEquals(-10_001.0, data.getFeatures().getDouble(10_001, 1));
         assertEquals(2, data.getLabels().argMax(1).getInt(10_499));
+    }
+
+    @Test
+    void readsScalarFeatureColumnsWithoutLosingPrecision() {
+        List<List<Writable>> records = List.of(
+                List.of(new DoubleWritable(0.1), new DoubleWritable(-2.5), new IntWritable(1)),
+                List.of(new DoubleWritable(1e-9), new DoubleWritable(3.0), new IntWritable(0)));
+
+        DataSet data = RecordLoading.readAll(new CollectionRecordReader(records), 2, DataType.DOUBLE);
+
+        assertArrayEquals(new double[] {0.1, -2.5, 1e-9, 3.0}, data.getFeatures().ravel().toDoubleVector());
+        assertArrayEquals(new double[] {0, 1, 1, 0}, data.getLabels().ravel().toDoubleVector());
     }
 
     @Test

@@ -42,16 +42,11 @@ class SpecLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws IOException {
-        Path f = dir.resolve("t.yaml");
-        Files.writeString(f, yaml);
-        return f;
+        return SpecFiles.write(dir, "t.yaml", yaml);
     }
 
     private String error(String yaml) throws IOException {
-        Path f = write(yaml);
-        ReproException e = assertThrows(ReproException.class, () -> SpecLoader.load(f));
-        assertTrue(e.getMessage().contains(f.toString()), "names the file: " + e.getMessage());
-        return e.getMessage();
+        return SpecFiles.loadError(write(yaml), SpecLoader::load);
     }
 
     @Test
@@ -118,6 +113,35 @@ class SpecLoaderTest {
     void badValueInARunIsNamedWithTheRun() throws IOException {
         String msg = error(VALID.replace("training.learning_rate: 0.1", "training.learning_rate: -0.1"));
         assertTrue(msg.contains("run 'fast'") && msg.contains("training.learning_rate"), msg);
+    }
+
+    @Test
+    void extendsTakesTheBaseAndReplacesWhatItNames() throws IOException {
+        write(VALID);
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, """
+                extends: t
+                id: child
+                training: {epochs: 3}
+                figures: [curves]
+                reference: {measures: {}}
+                """);
+        ExperimentSpec s = SpecLoader.load(child);
+        assertEquals("child", s.id());
+        assertEquals(3, s.training().epochs());
+        assertEquals(100, s.training().batchSize(), "mappings merge key by key");
+        assertEquals(java.util.List.of("curves"), s.figures());
+        assertTrue(s.reference().measures().isEmpty(), "reference is replaced whole");
+        assertEquals("fast", s.runs().get(0).name());
+        assertEquals(0.1, SpecLoader.resolve(child, s.runs().get(0)).training().learningRate());
+    }
+
+    @Test
+    void extendsOfAMissingSpecIsNamed() throws IOException {
+        Path child = dir.resolve("child.yaml");
+        Files.writeString(child, "extends: nowhere\nid: child\n");
+        ReproException e = assertThrows(ReproException.class, () -> SpecLoader.load(child));
+        assertTrue(e.getMessage().contains("extends") && e.getMessage().contains("nowhere"), e.getMessage());
     }
 
     @Test

@@ -82,6 +82,49 @@ class ExperimentRunnerTest {
         assertFalse(hasTempFolders(results));
     }
 
+    @Test
+    void resultsAreUpToDateUntilTheSpecChanges() throws IOException {
+        Path experiments = tmp.resolve("experiments");
+        Files.createDirectories(experiments);
+        Path spec = experiments.resolve("dd2424-hagglund-best.yaml");
+        Files.copy(Path.of("experiments/dd2424-hagglund-ce.yaml"), experiments.resolve("dd2424-hagglund-ce.yaml"));
+        Files.copy(Path.of("experiments/dd2424-hagglund-best.yaml"), spec);
+        RunOptions options = quick(experiments, tmp.resolve("results"));
+        assertFalse(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options), "no results yet");
+        ExperimentRunner.run("dd2424-hagglund-best", options);
+        assertTrue(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options));
+
+        // A change in the base spec it extends counts as a change of this experiment.
+        Path base = experiments.resolve("dd2424-hagglund-ce.yaml");
+        Files.writeString(base, Files.readString(base).replace("std: 0.01}", "std: 0.02}"));
+        assertFalse(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options));
+    }
+
+    @Test
+    void aFigureSpecReusesTheRunsOfTheSpecItExtends() throws IOException {
+        Path experiments = tmp.resolve("experiments");
+        Files.createDirectories(experiments);
+        for (String id : List.of("dd2424-hagglund-ce", "dd2424-hagglund-best")) {
+            Files.copy(Path.of("experiments/" + id + ".yaml"), experiments.resolve(id + ".yaml"));
+        }
+        Files.writeString(experiments.resolve("figure.yaml"), """
+                extends: dd2424-hagglund-best
+                id: figure
+                figures: [curves]
+                reference: {measures: {}}
+                """);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        RunOptions cached = new RunOptions(experiments, TestData.requireCifar(), tmp.resolve("results"), true, null,
+                new PrintStream(log), true);
+        Path table = ExperimentRunner.run("dd2424-hagglund-best", cached);
+        assertFalse(log.toString().contains("run-cache"), "first run trains");
+        Path figure = ExperimentRunner.run("figure", cached);
+        assertTrue(log.toString().contains("taken from target/run-cache"), log.toString());
+        assertEquals(Summary.read(table.resolve("summary.json")).measures().get("test_acc").measured(),
+                Summary.read(figure.resolve("summary.json")).measures().get("test_acc").measured());
+        assertEquals(withoutWallTime(table.resolve("metrics.csv")), withoutWallTime(figure.resolve("metrics.csv")));
+    }
+
     private static List<String> withoutWallTime(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }

@@ -1,0 +1,66 @@
+package org.repro4j.cli;
+
+import org.repro4j.report.Measure;
+import org.repro4j.report.Summary;
+import org.repro4j.spec.ExperimentSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Checks full results against their bands: every measure with a band must be inside it, or its
+ * spec must explain why not (a {@code note} on that reference). QUICK results are not checked.
+ */
+@Command(name = "check", description = {"Checks results/<id>/summary.json against the bands in the specs.",
+        "Fails (exit 1) when a measure is outside its band without an explanation in its spec, or an experiment has no results."})
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "PREFIX", description = "Only ids starting with these (default: all)")
+    List<String> prefixes = new ArrayList<>();
+
+    @Option(names = "--results", description = "Results folder (default: ./results)")
+    Path results;
+
+    @Override
+    public Integer call() {
+        Path root = results != null ? results : Repro.home().resolve("results");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (ExperimentSpec spec : ExperimentCatalog.load(Repro.home().resolve("experiments"))) {
+            if (!prefixes.isEmpty() && prefixes.stream().noneMatch(spec.id()::startsWith)) {
+                continue;
+            }
+            Path file = root.resolve(spec.id()).resolve(Summary.FILE_NAME);
+            if (!Files.isRegularFile(file)) {
+                problems.add(spec.id() + ": no results (run make " + spec.id() + ")");
+                continue;
+            }
+            Summary s = Summary.read(file);
+            for (var e : s.measures().entrySet()) {
+                Measure m = e.getValue();
+                if (m.band() == null) {
+                    continue;
+                }
+                checked++;
+                String where = String.format(Locale.ROOT, "%s %s = %.4g, band [%.4g, %.4g]", spec.id(), e.getKey(),
+                        m.measured(), m.band().lo(), m.band().hi());
+                if (Boolean.TRUE.equals(m.within())) {
+                    System.out.println("inside     " + where);
+                } else if (m.note() != null) {
+                    System.out.println("explained  " + where + ": " + m.note().strip());
+                } else {
+                    problems.add("OUTSIDE " + where + ", and its spec gives no explanation (reference note)");
+                }
+            }
+        }
+        problems.forEach(p -> System.out.println("FAIL       " + p));
+        System.out.printf("%d banded measures checked, %d problems%n", checked, problems.size());
+        return problems.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,43 @@
+package org.repro4j.cli;
+
+import org.repro4j.ReproException;
+import org.repro4j.report.ReportPages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+@Command(name = "page", description = {"Writes results/<name>.md, one page per report, from the experiments' results.",
+        "Layouts are in experiments/pages/<name>.yaml; experiments not run yet are marked as such."})
+final class PageCommand implements Runnable {
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Page names (default: all)")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--results", description = "Results folder (default: ./results)")
+    Path results;
+
+    @Override
+    public void run() {
+        Path dir = Repro.home().resolve("experiments/pages");
+        Path out = results != null ? results : Repro.home().resolve("results");
+        List<Path> specs = new ArrayList<>();
+        if (names.isEmpty()) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(specs::add);
+            } catch (IOException e) {
+                throw new ReproException("Cannot list page specs in " + dir + ": " + e.getMessage(), e);
+            }
+        } else {
+            names.forEach(n -> specs.add(dir.resolve(n + ".yaml")));
+        }
+        for (Path spec : specs) {
+            System.out.println("wrote " + ReportPages.write(spec, out));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.repro4j.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.model.NetworkFactory;
+import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.TrainingSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The one-pass evaluation agrees with DL4J's own score and output, for every loss the specs can name. */
+class EvaluatorTest {
+    @ParameterizedTest
+    @CsvSource({"softmax,mcxent,0", "softmax,mcxent,1", "identity,svm,0", "sigmoid,mbce,1", "sigmoid,xent,0"})
+    void matchesDl4jScoreAndOutput(String activation, String loss, int hiddenLayers) {
+        int k = "xent".equals(loss) ? 1 : 4;
+        List<NetworkSpec.LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < hiddenLayers; i++) {
+            layers.add(new NetworkSpec.LayerSpec("dense", 5, "sigmoid", null));
+        }
+        layers.add(new NetworkSpec.LayerSpec("output", k, activation, loss));
+        NetworkSpec spec = new NetworkSpec(6, new NetworkSpec.InitSpec("normal", 0.5), 0.0, layers);
+        TrainingSpec training = new TrainingSpec("sgd", 0.1, null, new TrainingSpec.L2Spec(0.3, "sum-w2"), 10, 1, false, false, null, null);
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec, training, DataType.DOUBLE, 7));
+        net.init();
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 50, 6);
+        INDArray y = k == 1 ? Nd4j.rand(DataType.DOUBLE, 50, 1).gt(0.5).castTo(DataType.DOUBLE)
+                : Nd4j.eye(k).castTo(DataType.DOUBLE).getRows(IntStream.range(0, 50).map(i -> (i * 7) % k).toArray());
+        DataSet data = new DataSet(x, y);
+
+        SplitMetrics m = Evaluator.evaluate(net, data);
+        double cost = net.score(data, false);
+        assertEquals(cost, m.cost(), 1e-10);
+        assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
+        assertEquals(Evaluator.accuracy(net.output(x, false), y), m.accuracy(), 1e-12);
+    }
+}
