@@ -10,17 +10,7 @@ import java.util.Map;
  * burst of load from other processes on this shared machine hits every engine alike, and
  * reports each engine's {@link Timing} over all rounds after a warm-up (JIT, caches, buffers).
  */
-final class StepTimer {
-    private final int warmupSteps;
-    private final int rounds;
-    private final int stepsPerRound;
-
-    StepTimer(int warmupSteps, int rounds, int stepsPerRound) {
-        this.warmupSteps = warmupSteps;
-        this.rounds = rounds;
-        this.stepsPerRound = stepsPerRound;
-    }
-
+record StepTimer(int warmupSteps, int rounds, int stepsPerRound) {
     Map<String, Timing> time(Map<String, Runnable> engines) {
         List<String> names = new ArrayList<>(engines.keySet());
         Map<String, long[]> nanos = new LinkedHashMap<>();
