@@ -27,8 +27,8 @@ EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 search backend cuda-check clean \
-	$(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 search backend cuda-check bench \
+	clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -77,6 +77,9 @@ reproduce-dd2424: data ## Run every DD2424 experiment, then the three DD2424 rep
 
 verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
 	bin/repro check dd2424-
+
+bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
+	bin/repro bench
 
 $(EXPERIMENTS): data
 	$(RUN) $@
