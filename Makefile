@@ -27,8 +27,8 @@ EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 search backend cuda-check bench \
-	clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
+	search backend cuda-check bench clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -80,6 +80,17 @@ verify-dd2424: build ## Fail if a DD2424 result is outside its band without an e
 
 bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
 	bin/repro bench
+
+# Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the run cache.
+VU := $(filter vu-%,$(EXPERIMENTS))
+reproduce-vu: data ## Run every VU Deep Learning experiment, then results/vu-dl.md
+	$(RUN) $(VU)
+	bin/repro page vu-dl
+
+TDT4265 := $(filter tdt-%,$(EXPERIMENTS))
+reproduce-tdt4265: data ## Run every TDT4265 experiment, then results/tdt4265.md
+	$(RUN) $(TDT4265)
+	bin/repro page tdt4265
 
 $(EXPERIMENTS): data
 	$(RUN) $@

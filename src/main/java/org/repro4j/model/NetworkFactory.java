@@ -40,8 +40,10 @@ public final class NetworkFactory {
                 .biasInit(network.biasInit());
         applyWeightInit(b, network.weightInit());
         if (training != null && training.l2().lambda() > 0) {
-            // Weights only: DD2424's cost and the TDT4265 regulariser leave the biases alone.
-            b.l2(L2Convention.fromSpec(training.l2().convention()).dl4jL2(training.l2().lambda())).l2Bias(0);
+            // Weights only unless asked: DD2424's cost leaves the biases alone; the TDT4265 code
+            // regularises its bias row with the weights.
+            double l2 = L2Convention.fromSpec(training.l2().convention()).dl4jL2(training.l2().lambda());
+            b.l2(l2).l2Bias(training.l2().bias() ? l2 : 0);
         }
         NeuralNetConfiguration.ListBuilder list = b.list();
         int in = network.inputs();

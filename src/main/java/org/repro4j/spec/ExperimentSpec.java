@@ -10,10 +10,13 @@ import java.util.List;
  * Bound from {@code experiments/<id>.yaml}; see {@link SpecLoader} for validation.
  *
  * @param description what the experiment does, in our words, for the results page
- * @param kind    what the runner does: {@code train} (train and measure each run), {@code gradcheck}
+ * @param kind    what the runner does: {@code train} (train and measure each run), {@code gradcheck},
+ *                {@code derivatives}
  * @param runs    named settings; each overrides keys of the base spec (dotted paths in {@code set})
  * @param seeds   one training per run and seed; headline measures are averaged over seeds
- * @param figures which figures to draw: {@code curves}, {@code weights}
+ * @param figures which figures to draw: {@code curves}, {@code weights}, and the comparisons of
+ *                {@code org.repro4j.train.RunComparisonFigures}
+ * @param derivatives for kind {@code derivatives}: the example and the hand-set parameters
  */
 public record ExperimentSpec(
         String id,
@@ -31,7 +34,8 @@ public record ExperimentSpec(
         List<String> figures,
         List<String> deviations,
         ReferenceSpec reference,
-        @JsonProperty("gradcheck") GradCheckSpec gradCheck) {
+        @JsonProperty("gradcheck") GradCheckSpec gradCheck,
+        DerivativesSpec derivatives) {
 
     public ExperimentSpec {
         seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);

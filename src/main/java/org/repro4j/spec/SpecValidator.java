@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Semantic checks on a bound spec; each problem names its key and the reason. */
 final class SpecValidator {
-    static final Set<String> KINDS = Set.of("train", "gradcheck");
+    static final Set<String> KINDS = Set.of("train", "gradcheck", "derivatives");
     static final Set<String> PROTOCOLS = Set.of("cifar-b1", "cifar-all-5k", "cifar-all-1k",
             "mnist-vu", "mnist-vu-final", "mnist-tdt", "synthetic-ellipse");
     static final Set<String> ACTIVATIONS = Set.of("identity", "sigmoid", "softmax", "relu", "tanh");
@@ -20,7 +20,8 @@ final class SpecValidator {
     static final Set<String> L2_CONVENTIONS = Set.of("sum-w2", "half-sum-w2");
     static final Set<String> AUGMENTS = Set.of("flip", "gaussian", "salt-pepper");
     static final Set<String> SPLITS = Set.of("train", "val", "test");
-    static final Set<String> FIGURES = Set.of("curves", "weights", "losses", "true-class-histogram");
+    static final Set<String> FIGURES = Set.of("curves", "weights", "losses", "true-class-histogram",
+            "running-loss", "seed-band", "runs-accuracy", "weight-norm");
     static final Set<String> ENGINES = Set.of("fit", "lean");
 
     private final List<String> problems = new ArrayList<>();
@@ -40,7 +41,8 @@ final class SpecValidator {
         require(s.report() != null, "report", "is required (the report file name in shared/reports, without .txt)");
         oneOf(s.kind(), KINDS, "kind");
         if (s.data() == null) {
-            problems.add("data: is required");
+            // The derivatives kind computes on its own example.
+            require("derivatives".equals(s.kind()), "data", "is required");
         } else {
             oneOf(s.data().protocol(), PROTOCOLS, "data.protocol");
             oneOf(s.data().dtype(), Set.of("float", "double"), "data.dtype");
@@ -65,6 +67,9 @@ final class SpecValidator {
         if ("gradcheck".equals(s.kind())) {
             checkGradCheck(s.gradCheck());
         }
+        if ("derivatives".equals(s.kind())) {
+            problems.addAll(DerivativesValidator.validate(s.derivatives(), s.network()));
+        }
         require(!s.seeds().isEmpty(), "seeds", "must list at least one seed");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < s.runs().size(); i++) {
@@ -77,6 +82,11 @@ final class SpecValidator {
         }
         if (s.measure().everySteps() != null) {
             require(s.measure().everySteps() >= 1, "measure.every_steps", "must be >= 1");
+        }
+        String running = s.measure().runningLoss();
+        if (running != null) {
+            require(running.equals(MeasureSpec.PER_EPOCH) || running.matches("[1-9][0-9]{0,8}"), "measure.running_loss",
+                    "must be 'epoch' or a number of steps >= 1, got '" + running + "'");
         }
         for (String f : s.figures()) {
             oneOf(f, FIGURES, "figures");

@@ -54,12 +54,19 @@ public record TrainingSpec(
     /**
      * @param convention {@code sum-w2}: cost adds lambda * sum(W^2) (DD2424, and the TDT4265
      *                   report's 2*lambda*w gradient); {@code half-sum-w2}: lambda/2 * sum(W^2)
+     * @param bias       regularise the biases too (default false): the TDT4265 code keeps the bias as
+     *                   the last row of its weight matrix, so its L2 term covers it
      */
-    public record L2Spec(double lambda, String convention) {
+    public record L2Spec(double lambda, String convention, Boolean bias) {
         public static final L2Spec NONE = new L2Spec(0, "sum-w2");
 
         public L2Spec {
             convention = convention == null ? "sum-w2" : convention;
+            bias = bias != null && bias;
+        }
+
+        public L2Spec(double lambda, String convention) {
+            this(lambda, convention, false);
         }
     }
 

@@ -4,39 +4,32 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
-import org.repro4j.report.MetricRow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Measures loss, cost and accuracy on the named splits while DL4J trains, and applies the
  * plateau early-stopping rule to the validation loss when the run has one.
  */
 final class MetricsListener extends BaseTrainingListener {
-    private final String run;
-    private final long seed;
+    private final RunRows rows;
     private final Map<String, DataSet> splits;
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
     private final StoppableIterator iterator;
-    private final Consumer<MetricRow> sink;
-    private final long startNanos = System.nanoTime();
     private long steps;
     private int epochsDone;
     private Long stopStep;
     private Integer stopEpoch;
 
-    MetricsListener(String run, long seed, Map<String, DataSet> splits, MeasurePolicy policy,
-                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator, Consumer<MetricRow> sink) {
-        this.run = run;
-        this.seed = seed;
+    MetricsListener(RunRows rows, Map<String, DataSet> splits, MeasurePolicy policy,
+                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator) {
+        this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);
         this.policy = policy;
         this.stopRule = stopRuleOrNull;
         this.iterator = iterator;
-        this.sink = sink;
     }
 
     /** Records the untrained network (step 0) before any update. */
@@ -79,13 +72,11 @@ final class MetricsListener extends BaseTrainingListener {
     }
 
     private Map<String, SplitMetrics> measure(MultiLayerNetwork net) {
-        double lr = net.getLearningRate(0) == null ? Double.NaN : net.getLearningRate(0);
-        double wall = (System.nanoTime() - startNanos) / 1e9;
         Map<String, SplitMetrics> out = new LinkedHashMap<>();
         splits.forEach((name, data) -> {
             SplitMetrics m = Evaluator.evaluate(net, data);
             out.put(name, m);
-            sink.accept(new MetricRow(run, seed, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy(), lr, wall));
+            rows.add(net, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy());
         });
         return out;
     }

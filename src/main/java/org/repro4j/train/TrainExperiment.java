@@ -69,6 +69,7 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         TrainingFigures.draw(ctx, history);
+        StopEpochNote.add(ctx);
         if (ctx.options.quick()) {
             ctx.note("QUICK run: at most " + RunOptions.QUICK_TRAIN + " training and " + RunOptions.QUICK_EVAL
                     + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS + " epochs; numbers are not comparable with the report.");
@@ -99,7 +100,8 @@ final class TrainExperiment implements ExperimentKind {
                 : s.measure().everySteps() != null ? MeasurePolicy.everySteps(s.measure().everySteps())
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-        MetricsListener metrics = new MetricsListener(r.name, seed, measured, policy, rule, batches, rows::add);
+        RunRows stamped = new RunRows(r.name, seed, rows::add);
+        MetricsListener metrics = new MetricsListener(stamped, measured, policy, rule, batches);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
@@ -108,12 +110,16 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         metrics.measureInitial(net);
-        net.setListeners(metrics, new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+        OptionalMeasures extra = new OptionalMeasures(s, stamped);
+        List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new ArrayList<>(extra.listeners());
+        listeners.add(metrics);
+        listeners.add(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
             @Override
             public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
                 progress.step();
             }
         });
+        net.setListeners(listeners);
         int epochs = epochs(ctx, t);
         long before = metrics.steps();
         TrainingEngine engine = TrainingEngine.forName(t.engine(), net);
@@ -121,9 +127,11 @@ final class TrainExperiment implements ExperimentKind {
             batches.reset();
             engine.fitEpoch(batches);
         }
-        if (batches.stopped()) {
-            results.put("stop_epoch", (double) metrics.stopEpoch());
-            results.put("stop_step", (double) metrics.stopStep());
+        if (rule != null) {
+            // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget.
+            results.put("stop_epoch", (double) (batches.stopped() ? metrics.stopEpoch() : epochs - 1));
+            results.put("stop_step", (double) (batches.stopped() ? metrics.stopStep() : metrics.steps()));
+            results.put("stopped_early", batches.stopped() ? 1.0 : 0.0);
         }
         results.put("steps", (double) (metrics.steps() - before));
         for (String split : SPLIT_NAMES) {
@@ -135,6 +143,7 @@ final class TrainExperiment implements ExperimentKind {
                 results.put(split + "_cost", m.cost());
             }
         }
+        extra.measureAfterTraining(net, results::put);
         return new TrainedRun(net, rows, results);
     }
 

@@ -32,6 +32,7 @@ final class TrainingFigures {
         if (ctx.spec.figures().contains("true-class-histogram")) {
             trueClassHistograms(ctx, history);
         }
+        RunComparisonFigures.draw(ctx, history);
     }
 
     /** Training and validation loss of every run in one chart, to compare losses side by side. */
