@@ -3,6 +3,19 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 MVN ?= mvn -B -ntp
+# BACKEND=cpu (default: nd4j-native) or cuda (Maven profile cuda, nd4j-cuda-11.6); CUDA_REDIST=1 adds the
+# JavaCPP CUDA redistributable. Each backend has its own class path file, read by bin/repro.
+BACKEND ?= cpu
+export BACKEND
+comma := ,
+ifeq ($(BACKEND),cuda)
+  MVN += -Pcuda$(if $(CUDA_REDIST),$(comma)cuda-redist)
+  CLASSPATH_FILE := target/classpath-cuda.txt
+else ifeq ($(BACKEND),cpu)
+  CLASSPATH_FILE := target/classpath.txt
+else
+  $(error BACKEND=$(BACKEND) is not a backend: use cpu (the default) or cuda)
+endif
 DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 # The native settings of bin/env.sh (OpenBLAS core type, one OpenMP thread) for Maven's JVMs too.
@@ -11,20 +24,32 @@ RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if
 
 # One target per experiment spec.
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
+SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
-.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 clean $(EXPERIMENTS)
+.PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
+	search backend cuda-check bench clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
 	@echo "Experiments (make <id>, QUICK=1 for a smoke run, SEEDS=n for more seeds):"
 	@for e in $(EXPERIMENTS); do echo "  $$e"; done
 
-build: target/classpath.txt ## Compile and resolve dependencies (Maven)
+build: $(CLASSPATH_FILE) ## Compile and resolve dependencies (Maven); BACKEND=cuda for the GPU
 
-target/classpath.txt: $(SOURCES)
+$(CLASSPATH_FILE): $(SOURCES) | $(if $(filter cuda,$(BACKEND)),cuda-check)
 	$(MVN) -q package -DskipTests
 	@touch $@
+
+# Before Maven fetches the CUDA jars: is there a GPU, a driver, CUDA 11 and a supported compute capability?
+# Only the JDK is needed, so this runs on a fresh checkout and fails fast with what is missing.
+cuda-check: ## Check this machine for the CUDA backend (run by every BACKEND=cuda build)
+	@mkdir -p target/backend-check
+	@javac -d target/backend-check -sourcepath src/main/java src/main/java/org/repro4j/backend/BackendCheck.java
+	@java -cp target/backend-check org.repro4j.backend.BackendCheck $(if $(CUDA_REDIST),--redist)
+
+backend: build ## Show the ND4J backend, device and BLAS this build runs on
+	bin/repro backend
 
 data: build ## Fetch MNIST and CIFAR-10 into $(DATA_DIR) (or copy from DATA_MIRROR), MD5-checked
 	bin/repro data --data-dir "$(DATA_DIR)"
@@ -53,6 +78,9 @@ reproduce-dd2424: data ## Run every DD2424 experiment, then the three DD2424 rep
 verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
 	bin/repro check dd2424-
 
+bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
+	bin/repro bench
+
 # Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the run cache.
 VU := $(filter vu-%,$(EXPERIMENTS))
 reproduce-vu: data ## Run every VU Deep Learning experiment, then results/vu-dl.md
@@ -66,6 +94,9 @@ reproduce-tdt4265: data ## Run every TDT4265 experiment, then results/tdt4265.md
 
 $(EXPERIMENTS): data
 	$(RUN) $@
+
+search: data ## Hyperparameter searches: SPEC=experiments/search/<name>.yaml (default: all), QUICK=1, FRESH=1
+	bin/repro search $(if $(QUICK),--quick) $(if $(FRESH),--fresh) $(or $(SPEC),$(SEARCHES))
 
 clean: ## Remove build output (keeps data/ and results/)
 	$(MVN) -q clean

@@ -4,6 +4,7 @@ import org.repro4j.ReproException;
 import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,17 +20,11 @@ final class RunCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Experiment ids (see 'repro list')")
     List<String> ids;
 
-    @Option(names = "--quick", description = "A short smoke run on a data subset; writes to target/quick-results unless --results is given")
-    boolean quick;
-
     @Option(names = "--seeds", description = "Number of seeds for multi-seed experiments (default: the spec's)")
     Integer seeds;
 
-    @Option(names = "--results", description = "Results folder (default: ./results, or target/quick-results with --quick)")
-    Path results;
-
-    @Option(names = "--data-dir", description = "Data folder (default: $DATA_DIR, else ./data)")
-    Path dataDir;
+    @Mixin
+    RunFolders folders;
 
     @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
     boolean force;
@@ -46,8 +41,9 @@ final class RunCommand implements Runnable {
                 throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
             }
         }
-        Path out = results != null ? results : home.resolve(quick ? "target/quick-results" : "results");
-        RunOptions options = new RunOptions(experiments, Repro.dataDir(dataDir), out, quick, seeds, System.out, true);
+        BackendCommand.announce(System.out);
+        RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
+                System.out, true);
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         for (String id : ids) {

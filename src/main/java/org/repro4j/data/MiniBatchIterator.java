@@ -29,8 +29,8 @@ import org.repro4j.data.augment.Augmentations;
  * epochs 0-2 ran in this process. With {@code dropLast} the last partial batch is skipped, as
  * the TDT4265 course trainer does.
  *
- * <p>Each batch is a copy (one native copy of a contiguous slice, or one {@code pullRows} when
- * shuffled), never a view of the source: the pre-processor (e.g. a fitted
+ * <p>Each batch is a copy (one native copy of a contiguous slice, or one per row when shuffled,
+ * see {@link RowCopy}), never a view of the source: the pre-processor (e.g. a fitted
  * {@code NormalizerStandardize}) works in place and must not touch the source data. An optional
  * DataVec {@link TransformProcess} over {@link Augmentations#schema(int)} then runs record by
  * record, and the pre-processor runs last.
@@ -132,7 +132,18 @@ public final class MiniBatchIterator implements DataSetIterator {
             batchFeatures = Nd4j.createUninitialized(features.dataType(), to - from, features.size(1));
             batchLabels = Nd4j.createUninitialized(labels.dataType(), to - from, labels.size(1));
         }
-        if (order == null) {
+        RowCopy featureCopy = RowCopy.between(features, batchFeatures);
+        RowCopy labelCopy = RowCopy.between(labels, batchLabels);
+        if (featureCopy != null && labelCopy != null) {
+            // Dense matrices (the usual case): plain memcpy, no views or ops (RowCopy says why).
+            if (order == null) {
+                featureCopy.copyRange(from, to);
+                labelCopy.copyRange(from, to);
+            } else {
+                featureCopy.copyRows(order, from, to);
+                labelCopy.copyRows(order, from, to);
+            }
+        } else if (order == null) {
             batchFeatures.assign(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
             batchLabels.assign(labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
         } else {

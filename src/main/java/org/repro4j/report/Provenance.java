@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -19,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.CommandOutput;
 import org.repro4j.ReproException;
 
 /**
@@ -118,8 +116,9 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
     }
 
     /** The parts of ND4J's environment report that describe the run, not the moment. */
-    record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
-        static Nd4jInfo capture() {
+    public record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
+        /** Loads the ND4J backend if needed; never throws (an unloadable backend is described instead). */
+        public static Nd4jInfo capture() {
             try {
                 String backend = Nd4j.getBackend().getClass().getName();
                 Map<String, String> environment = new TreeMap<>();
@@ -158,21 +157,7 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
             String[] command = new String[args.length + 1];
             command[0] = "git";
             System.arraycopy(args, 0, command, 1, args.length);
-            try {
-                Process process = new ProcessBuilder(command).directory(dir.toFile())
-                        .redirectError(Redirect.DISCARD).start();
-                byte[] out = process.getInputStream().readAllBytes();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    return null;
-                }
-                return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8) : null;
-            } catch (IOException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            return CommandOutput.of(dir, 10, command);
         }
     }
 }

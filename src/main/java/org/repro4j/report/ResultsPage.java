@@ -40,16 +40,32 @@ public final class ResultsPage {
      * @param protocol a paragraph saying what was run (data split, model, schedule, seeds)
      */
     public static void write(Path readme, Summary summary, List<Figure> figures, String protocol) {
-        AtomicFiles.writeString(readme, render(summary, figures, protocol));
+        write(readme, summary, figures, protocol, null);
+    }
+
+    /**
+     * Writes the page with one more section after the results, e.g. a search's table of candidates.
+     *
+     * @param details Markdown with its own {@code ##} heading, or null for none
+     */
+    public static void write(Path readme, Summary summary, List<Figure> figures, String protocol, String details) {
+        AtomicFiles.writeString(readme, render(summary, figures, protocol, details));
     }
 
     static String render(Summary s, List<Figure> figures, String protocol) {
+        return render(s, figures, protocol, null);
+    }
+
+    static String render(Summary s, List<Figure> figures, String protocol, String details) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(s.title()).append("\n\n");
         md.append("Reproduces ").append(s.reproduces()).append(" of the report `").append(s.report())
                 .append("` (experiment `").append(s.id()).append("`).\n\n");
         md.append("## Protocol\n\n").append(protocol.strip()).append("\n\n");
         appendMeasures(md, s);
+        if (details != null) {
+            md.append(details.strip()).append("\n\n");
+        }
         md.append("## Deviations from the report\n\n");
         if (s.deviations().isEmpty()) {
             md.append("None known.\n\n");

@@ -21,7 +21,7 @@ import java.util.Map;
  * file, the key and the reason, so a typo never silently falls back to a default.
  */
 public final class SpecLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -127,7 +127,7 @@ public final class SpecLoader {
         }
     }
 
-    private static ExperimentSpec bind(JsonNode tree, Path file, String context) {
+    static ExperimentSpec bind(JsonNode tree, Path file, String context) {
         try {
             return YAML.treeToValue(tree, ExperimentSpec.class);
         } catch (UnrecognizedPropertyException e) {
@@ -138,7 +138,7 @@ public final class SpecLoader {
         }
     }
 
-    private static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
+    static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
         ObjectNode copy = base.deepCopy();
         copy.remove("runs");
         for (Map.Entry<String, Object> e : run.set().entrySet()) {
@@ -159,7 +159,7 @@ public final class SpecLoader {
         return copy;
     }
 
-    private static String pathOf(JsonProcessingException e) {
+    static String pathOf(JsonProcessingException e) {
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
             StringBuilder sb = new StringBuilder();
             for (var ref : m.getPath()) {
@@ -177,7 +177,7 @@ public final class SpecLoader {
         return "?";
     }
 
-    private static String locationOf(JsonProcessingException e) {
+    static String locationOf(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 }

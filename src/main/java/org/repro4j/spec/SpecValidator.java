@@ -22,6 +22,7 @@ final class SpecValidator {
     static final Set<String> SPLITS = Set.of("train", "val", "test");
     static final Set<String> FIGURES = Set.of("curves", "weights", "losses", "true-class-histogram",
             "running-loss", "seed-band", "runs-accuracy", "weight-norm");
+    static final Set<String> ENGINES = Set.of("fit", "lean");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -131,6 +132,7 @@ final class SpecValidator {
 
     private void checkTraining(TrainingSpec t) {
         oneOf(t.optimizer(), Set.of("sgd"), "training.optimizer");
+        oneOf(t.engine(), ENGINES, "training.engine");
         require(t.learningRate() > 0 && Double.isFinite(t.learningRate()), "training.learning_rate",
                 "must be > 0, got " + t.learningRate());
         require(t.batchSize() >= 1, "training.batch_size", "must be >= 1, got " + t.batchSize());

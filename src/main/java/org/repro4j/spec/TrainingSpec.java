@@ -7,6 +7,9 @@ import java.util.List;
 /**
  * How a network is trained: plain SGD on mini-batches with an optional schedule, L2 on the
  * weights, shuffling, augmentation and early stopping.
+ *
+ * @param engine {@code fit} (default: DL4J's {@code MultiLayerNetwork.fit}) or {@code lean} (the
+ *               same SGD update by {@code org.repro4j.train.LeanSgdStep}, several times faster)
  */
 public record TrainingSpec(
         String optimizer,
@@ -18,7 +21,8 @@ public record TrainingSpec(
         Boolean shuffle,
         @JsonProperty("drop_last") Boolean dropLast,
         List<AugmentSpec> augment,
-        @JsonProperty("early_stopping") EarlyStoppingSpec earlyStopping) {
+        @JsonProperty("early_stopping") EarlyStoppingSpec earlyStopping,
+        String engine) {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "sgd" : optimizer;
@@ -27,6 +31,14 @@ public record TrainingSpec(
         shuffle = shuffle != null && shuffle;
         dropLast = dropLast != null && dropLast;
         augment = augment == null ? List.of() : List.copyOf(augment);
+        engine = engine == null ? "fit" : engine;
+    }
+
+    /** Without {@code engine}: DL4J's {@code fit}. */
+    public TrainingSpec(String optimizer, double learningRate, ScheduleSpec schedule, L2Spec l2, int batchSize,
+                        int epochs, Boolean shuffle, Boolean dropLast, List<AugmentSpec> augment,
+                        EarlyStoppingSpec earlyStopping) {
+        this(optimizer, learningRate, schedule, l2, batchSize, epochs, shuffle, dropLast, augment, earlyStopping, null);
     }
 
     /**

@@ -14,9 +14,10 @@ import org.repro4j.spec.DataSpec;
  * @param pixelTrain the training split before normalisation, for augmentations that act on pixels
  * @param normalizer what turns {@code pixelTrain} into {@code train} (null when the protocol has none)
  */
-record RunData(DataSet train, DataSet pixelTrain, DataSet val, DataSet test, DataNormalization normalizer) {
+public record RunData(DataSet train, DataSet pixelTrain, DataSet val, DataSet test, DataNormalization normalizer) {
 
-    static RunData load(DataSpec d, RunOptions options) {
+    /** The protocol's splits, cut to the QUICK sizes when {@code options.quick()}. */
+    public static RunData load(DataSpec d, RunOptions options) {
         int[] digits = d.digits() == null ? null : d.digits().stream().mapToInt(Integer::intValue).toArray();
         Splits s = Protocols.load(d.protocol(), new ProtocolOptions(options.dataDir(), d.dataType(), digits, d.seed()));
         if (!options.quick()) {

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * The {@code train} kind: for every run and seed, build the network, measure it untrained,
- * train it with DL4J's {@code fit} one epoch at a time, measure it on the way and at the end.
+ * train it one epoch at a time with the spec's {@link TrainingEngine} (DL4J's {@code fit} unless
+ * {@code training.engine} says {@code lean}), measure it on the way and at the end.
  */
 final class TrainExperiment implements ExperimentKind {
     private static final String[] SPLIT_NAMES = {"train", "val", "test"};
@@ -121,9 +122,10 @@ final class TrainExperiment implements ExperimentKind {
         net.setListeners(listeners);
         int epochs = epochs(ctx, t);
         long before = metrics.steps();
+        TrainingEngine engine = TrainingEngine.forName(t.engine(), net);
         for (int e = 0; e < epochs && !batches.stopped(); e++) {
             batches.reset();
-            net.fit(batches);
+            engine.fitEpoch(batches);
         }
         if (rule != null) {
             // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget.
@@ -145,7 +147,7 @@ final class TrainExperiment implements ExperimentKind {
         return new TrainedRun(net, rows, results);
     }
 
-    private static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
+    static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {
         boolean augmented = !t.augment().isEmpty();
         MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
                 .batchSize(t.batchSize())

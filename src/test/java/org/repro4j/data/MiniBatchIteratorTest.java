@@ -224,6 +224,23 @@ class MiniBatchIteratorTest {
         assertEquals(numbered(23).getFeatures(), data.getFeatures());
     }
 
+    /** Dense sources are copied with memcpy (RowCopy), others with ND4J ops: both give the same batches. */
+    @Test
+    void columnMajorSourceGivesTheSameBatchesAsItsDenseCopy() {
+        DataSet dense = numbered(23);
+        DataSet columnMajor = new DataSet(dense.getFeatures().dup('f'), dense.getLabels().dup('f'));
+        assertEquals(null, RowCopy.between(columnMajor.getFeatures(), Nd4j.create(DataType.FLOAT, 5, 4)));
+        for (boolean shuffle : new boolean[] {false, true}) {
+            for (boolean reuse : new boolean[] {false, true}) {
+                MiniBatchIterator.Builder a = MiniBatchIterator.builder(dense).batchSize(5).reuseBatchMemory(reuse);
+                MiniBatchIterator.Builder b = MiniBatchIterator.builder(columnMajor).batchSize(5).reuseBatchMemory(reuse);
+                List<int[]> expected = epochIds((shuffle ? a.shuffle(3) : a).build());
+                List<int[]> actual = epochIds((shuffle ? b.shuffle(3) : b).build());
+                assertArrayEquals(flatten(expected), flatten(actual), "shuffle " + shuffle + ", reuse " + reuse);
+            }
+        }
+    }
+
     private static MiniBatchIterator iterator(DataSet data, boolean shuffle, boolean reuse) {
         TransformProcess flip = Augmentations.chain(List.of(new HorizontalFlipTransform(0.5, 4, 1, 2, 2)), 4);
         MiniBatchIterator.Builder builder = MiniBatchIterator.builder(data).batchSize(5).transform(flip)

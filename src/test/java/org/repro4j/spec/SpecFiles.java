@@ -5,29 +5,26 @@ import org.repro4j.ReproException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A spec file {@code t.yaml} in a test's temporary folder: written, then loaded or refused. */
+/** Spec files for loader tests: write one, and check that loading it fails with a message naming the file. */
 final class SpecFiles {
-    private final Path dir;
-
-    SpecFiles(Path dir) {
-        this.dir = dir;
+    private SpecFiles() {
     }
 
-    Path write(String yaml) throws IOException {
-        Path f = dir.resolve("t.yaml");
+    static Path write(Path dir, String fileName, String yaml) throws IOException {
+        Path f = dir.resolve(fileName);
         Files.writeString(f, yaml);
         return f;
     }
 
-    /** The message of the error loading {@code yaml} gives; it must name the file. */
-    String error(String yaml) throws IOException {
-        Path f = write(yaml);
-        ReproException e = assertThrows(ReproException.class, () -> SpecLoader.load(f));
-        assertTrue(e.getMessage().contains(f.toString()), "names the file: " + e.getMessage());
-        return e.getMessage();
+    /** The message of the {@link ReproException} that loading {@code file} must throw. */
+    static String loadError(Path file, Consumer<Path> load) {
+        String message = assertThrows(ReproException.class, () -> load.accept(file)).getMessage();
+        assertTrue(message.contains(file.toString()), "names the file: " + message);
+        return message;
     }
 }

@@ -42,11 +42,11 @@ class SpecLoaderTest {
     Path dir;
 
     private Path write(String yaml) throws IOException {
-        return new SpecFiles(dir).write(yaml);
+        return SpecFiles.write(dir, "t.yaml", yaml);
     }
 
     private String error(String yaml) throws IOException {
-        return new SpecFiles(dir).error(yaml);
+        return SpecFiles.loadError(write(yaml), SpecLoader::load);
     }
 
     @Test

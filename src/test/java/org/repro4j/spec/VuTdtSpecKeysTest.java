@@ -1,6 +1,5 @@
 package org.repro4j.spec;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,16 +52,20 @@ class VuTdtSpecKeysTest {
               weight_norm: true
             """;
 
-    private SpecFiles files;
+    @TempDir
+    Path dir;
 
-    @BeforeEach
-    void inTemporaryFolder(@TempDir Path dir) {
-        files = new SpecFiles(dir);
+    private Path write(String yaml) throws IOException {
+        return SpecFiles.write(dir, "t.yaml", yaml);
+    }
+
+    private String error(String yaml) throws IOException {
+        return SpecFiles.loadError(write(yaml), SpecLoader::load);
     }
 
     @Test
     void aDerivativesSpecNeedsNoDataAndBindsItsValues() throws IOException {
-        ExperimentSpec s = SpecLoader.load(files.write(DERIVATIVES));
+        ExperimentSpec s = SpecLoader.load(write(DERIVATIVES));
         assertNull(s.data());
         assertEquals("V", s.derivatives().layers().get(1).weightsName());
         assertEquals(-1.0, s.derivatives().layers().get(1).weights().get(2).get(1));
@@ -70,38 +73,38 @@ class VuTdtSpecKeysTest {
 
     @Test
     void derivativeValuesMustFitTheNetwork() throws IOException {
-        String m = files.error(DERIVATIVES.replace("[[1, 1], [-1, -1], [-1, -1]]", "[[1, 1], [-1, -1]]")
+        String m = error(DERIVATIVES.replace("[[1, 1], [-1, -1], [-1, -1]]", "[[1, 1], [-1, -1]]")
                 .replace("target: 0", "target: 2").replace("bias: [0, 0, 0]", "bias: [0, 0]")
                 .replace("bias_name: c", "bias_name: W"));
         assertTrue(m.contains("derivatives.layers[1].weights: must be 3 rows (inputs) of 2 values (units)"), m);
         assertTrue(m.contains("derivatives.target: must be a class index 0..1, got 2"), m);
         assertTrue(m.contains("derivatives.layers[0].bias: must have 3 values"), m);
         assertTrue(m.contains("the name 'W' is used twice"), m);
-        assertTrue(files.error(DERIVATIVES.replaceAll("(?s)derivatives:\n.*", "")).contains("derivatives: is required"));
+        assertTrue(error(DERIVATIVES.replaceAll("(?s)derivatives:\n.*", "")).contains("derivatives: is required"));
     }
 
     @Test
     void aTrainSpecStillNeedsData() throws IOException {
-        assertTrue(files.error(TRAIN.replace("data: {protocol: mnist-tdt}\n", "")).contains("data: is required"));
+        assertTrue(error(TRAIN.replace("data: {protocol: mnist-tdt}\n", "")).contains("data: is required"));
     }
 
     @Test
     void measureAndL2KeysBind() throws IOException {
-        ExperimentSpec s = SpecLoader.load(files.write(TRAIN));
+        ExperimentSpec s = SpecLoader.load(write(TRAIN));
         assertEquals(1000, s.measure().runningLossSteps());
         assertTrue(s.measure().stepTime());
         assertTrue(s.measure().weightNorm());
         assertTrue(s.training().l2().bias());
-        ExperimentSpec perEpoch = SpecLoader.load(files.write(TRAIN.replace("running_loss: 1000", "running_loss: epoch")));
+        ExperimentSpec perEpoch = SpecLoader.load(write(TRAIN.replace("running_loss: 1000", "running_loss: epoch")));
         assertNull(perEpoch.measure().runningLossSteps());
-        assertEquals(false, SpecLoader.load(files.write(TRAIN.replace("l2: {lambda: 2, bias: true}", "l2: {lambda: 2}")))
+        assertEquals(false, SpecLoader.load(write(TRAIN.replace("l2: {lambda: 2, bias: true}", "l2: {lambda: 2}")))
                 .training().l2().bias());
     }
 
     @Test
     void aRunningLossIsEpochOrAPositiveStepCount() throws IOException {
         for (String bad : new String[]{"0", "-5", "epochs", "1.5"}) {
-            String m = files.error(TRAIN.replace("running_loss: 1000", "running_loss: " + bad));
+            String m = error(TRAIN.replace("running_loss: 1000", "running_loss: " + bad));
             assertTrue(m.contains("measure.running_loss: must be 'epoch' or a number of steps >= 1"), bad + ": " + m);
         }
     }

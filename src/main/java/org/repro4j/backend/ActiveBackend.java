@@ -1,0 +1,44 @@
+package org.repro4j.backend;
+
+import org.repro4j.report.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The backend ND4J loaded, the device it computes on and the BLAS it calls, as printed at the
+ * start of every run (the results' provenance records the same from ND4J's environment report).
+ * Asking for it loads ND4J; call {@link BackendCheck#requireUsable()} first.
+ *
+ * @param backend ND4J's backend class, e.g. {@code org.nd4j.linalg.cpu.nativecpu.CpuBackend}
+ * @param device  the CPU model and core count, or ND4J's description of the CUDA devices
+ * @param blas    e.g. {@code OPENBLAS} or {@code CUBLAS}
+ */
+public record ActiveBackend(String backend, String device, String blas) {
+
+    public static ActiveBackend current() {
+        Provenance.Nd4jInfo nd4j = Provenance.Nd4jInfo.capture();
+        boolean cuda = nd4j.backend().toLowerCase(Locale.ROOT).contains("jcublas");
+        String device = cuda ? nd4j.environment().getOrDefault("cuda.devicesInformation", "CUDA device (not reported)")
+                : cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+        return new ActiveBackend(nd4j.backend(), device, nd4j.blasVendor());
+    }
+
+    /** One line for the log: {@code backend ..., device ..., BLAS ...}. */
+    public String line() {
+        return "ND4J backend " + backend + "; device: " + device + "; BLAS: " + blas;
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}

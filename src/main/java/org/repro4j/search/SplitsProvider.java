@@ -1,0 +1,35 @@
+package org.repro4j.search;
+
+import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
+import org.repro4j.train.RunData;
+
+import java.util.Map;
+
+/**
+ * The search's data in Arbiter's terms: "train data" is the experiment's splits (the trainer takes
+ * the training split, with its pixel copy and normaliser for augmentation), "test data" is the
+ * validation split the candidates are scored on. The test split is deliberately not offered.
+ */
+final class SplitsProvider implements DataProvider {
+    private final transient RunData data;
+
+    /** Keeps every split but the test split, which only the chosen candidate ever sees. */
+    SplitsProvider(RunData data) {
+        this.data = new RunData(data.train(), data.pixelTrain(), data.val(), null, data.normalizer());
+    }
+
+    @Override
+    public Object trainData(Map<String, Object> dataParameters) {
+        return data;
+    }
+
+    @Override
+    public Object testData(Map<String, Object> dataParameters) {
+        return data.val();
+    }
+
+    @Override
+    public Class<?> getDataType() {
+        return RunData.class;
+    }
+}
