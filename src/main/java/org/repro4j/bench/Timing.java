@@ -9,7 +9,7 @@ import java.util.Arrays;
 public record Timing(double medianMs, double p10Ms, double p90Ms, double stepsPerSecond, int steps) {
 
     /** From individual step times in nanoseconds. */
-    static Timing of(long[] nanos, int count) {
+    public static Timing of(long[] nanos, int count) {
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
         long total = 0;

@@ -18,14 +18,14 @@ import java.util.function.BiConsumer;
  */
 final class OptionalMeasures {
     private final RunningLossListener runningLoss;
-    private final StepTimer stepTimer;
+    private final StepTimeListener stepTimer;
     private final boolean weightNorm;
 
     OptionalMeasures(ExperimentSpec spec, RunRows rows) {
         MeasureSpec m = spec.measure();
         this.runningLoss = m.runningLoss() == null ? null
                 : new RunningLossListener(rows, m.runningLossSteps(), spec.training().l2().lambda() > 0);
-        this.stepTimer = m.stepTime() ? new StepTimer() : null;
+        this.stepTimer = m.stepTime() ? new StepTimeListener() : null;
         this.weightNorm = m.weightNorm();
     }
 

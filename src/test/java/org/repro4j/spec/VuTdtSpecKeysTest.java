@@ -102,6 +102,12 @@ class VuTdtSpecKeysTest {
     }
 
     @Test
+    void theRunningLossNeedsTheFitEngine() throws IOException {
+        String m = error(TRAIN.replace("  epochs: 1\n", "  epochs: 1\n  engine: lean\n"));
+        assertTrue(m.contains("measure.running_loss: needs training.engine: fit"), m);
+    }
+
+    @Test
     void aRunningLossIsEpochOrAPositiveStepCount() throws IOException {
         for (String bad : new String[]{"0", "-5", "epochs", "1.5"}) {
             String m = error(TRAIN.replace("running_loss: 1000", "running_loss: " + bad));

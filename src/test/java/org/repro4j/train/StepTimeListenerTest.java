@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Step times leave out the gaps between epochs, and their median ignores the odd long step. */
-class StepTimerTest {
+class StepTimeListenerTest {
 
     @Test
     void medianOfStepsWithinEpochs() throws InterruptedException {
-        StepTimer timer = new StepTimer();
+        StepTimeListener timer = new StepTimeListener();
         assertTrue(Double.isNaN(timer.medianMillis()), "nothing timed yet");
         for (int epoch = 0; epoch < 2; epoch++) {
             timer.onEpochStart(null);

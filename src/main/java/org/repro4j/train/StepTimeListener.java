@@ -2,6 +2,7 @@ package org.repro4j.train;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.repro4j.bench.Timing;
 
 import java.util.Arrays;
 
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * calls within an epoch. A step that also ran a measurement is a long outlier, so the median is
  * the time of a plain step (data, forward, backward, update and listener bookkeeping).
  */
-final class StepTimer extends BaseTrainingListener {
+final class StepTimeListener extends BaseTrainingListener {
     private long[] nanos = new long[1024];
     private int count;
     private long previous;
@@ -40,12 +41,6 @@ final class StepTimer extends BaseTrainingListener {
 
     /** The median step time in milliseconds, NaN when no step was timed. */
     double medianMillis() {
-        if (count == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        double median = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2.0;
-        return median / 1e6;
+        return count == 0 ? Double.NaN : Timing.of(nanos, count).medianMs();
     }
 }
