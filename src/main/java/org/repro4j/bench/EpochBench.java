@@ -45,7 +45,7 @@ final class EpochBench {
         });
         MiniBatchIterator batches = MiniBatchIterator.builder(train).batchSize(c.batchSize())
                 .reuseBatchMemory(true).build();
-        TrainingEngine trainer = TrainingEngine.forName(engine, net);
+        TrainingEngine trainer = TrainingEngine.forName(engine, net, false);
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             batches.reset();

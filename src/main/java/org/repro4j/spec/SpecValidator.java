@@ -87,9 +87,6 @@ final class SpecValidator {
         if (running != null) {
             require(running.equals(MeasureSpec.PER_EPOCH) || running.matches("[1-9][0-9]{0,8}"), "measure.running_loss",
                     "must be 'epoch' or a number of steps >= 1, got '" + running + "'");
-            // The running loss sums the score fit computes for every batch; the lean step computes none.
-            require(s.training() == null || "fit".equals(s.training().engine()), "measure.running_loss",
-                    "needs training.engine: fit (the lean engine computes no per-batch loss)");
         }
         for (String f : s.figures()) {
             oneOf(f, FIGURES, "figures");

@@ -74,6 +74,18 @@ final class FloatKernels {
 
     /** delta = softmax(z) - y, row by row ([rows, cols], row-major), the max subtracted before exp. */
     static void softmaxCrossEntropyDelta(FloatBuffer z, FloatBuffer y, FloatBuffer delta, int rows, int cols) {
+        softmaxCrossEntropy(z, y, delta, rows, cols, Double.NaN);
+    }
+
+    /**
+     * As {@link #softmaxCrossEntropyDelta}, and also returns the summed cross-entropy
+     * -sum y log p over the batch, with p clipped to [clipEps, 1 - clipEps] as {@code LossMCXENT}'s
+     * score clips it. With {@code clipEps} NaN no loss is computed and NaN is returned.
+     */
+    static double softmaxCrossEntropy(FloatBuffer z, FloatBuffer y, FloatBuffer delta, int rows, int cols,
+                                      double clipEps) {
+        boolean scoring = !Double.isNaN(clipEps);
+        double loss = 0;
         double[] e = new double[cols];
         for (int r = 0; r < rows; r++) {
             int row = r * cols;
@@ -87,8 +99,14 @@ final class FloatKernels {
                 sum += e[j];
             }
             for (int j = 0; j < cols; j++) {
-                delta.put(row + j, (float) (e[j] / sum) - y.get(row + j));
+                float p = (float) (e[j] / sum);
+                float label = y.get(row + j);
+                delta.put(row + j, p - label);
+                if (scoring && label != 0f) {
+                    loss -= label * Math.log(Math.min(Math.max(p, clipEps), 1.0 - clipEps));
+                }
             }
         }
+        return scoring ? loss : Double.NaN;
     }
 }

@@ -119,6 +119,18 @@ final class LeanLayer {
         return coefficient(biasL2, iteration, epoch);
     }
 
+    /** The L2 terms' share of DL4J's score, sum of c/2 ||p||^2 over this layer's parameters, as {@code fit} adds it. */
+    double regularisationScore(int iteration, int epoch) {
+        double sum = 0;
+        for (L2Regularization l2 : weightL2) {
+            sum += l2.score(weights, iteration, epoch);
+        }
+        for (L2Regularization l2 : biasL2) {
+            sum += l2.score(bias, iteration, epoch);
+        }
+        return sum;
+    }
+
     private static double coefficient(List<L2Regularization> terms, int iteration, int epoch) {
         double sum = 0;
         for (L2Regularization l2 : terms) {

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * One plain-SGD update of a {@link MultiLayerNetwork} (dense layers, then an output layer),
@@ -40,15 +41,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * formulas without ND4J's per-op cost. The result equals {@code fit}'s up to float rounding (sums
  * run in a different order); {@code LeanSgdStepTest} compares parameters after many steps.
  *
- * <p>Not done: the score (so {@code net.score()} is not updated), the gradient arrays
- * ({@code net.gradient()} is not updated), and the iteration/epoch counters and listeners,
- * which {@link LeanTrainer} handles. Masks and non-dense layers are refused.
+ * <p>The mini-batch score (loss plus L2 terms, on the parameters before the update, as {@code fit}
+ * computes it) only when asked for: it costs a few percent of a step, and only a running-loss
+ * measure reads it. Not done: the gradient arrays ({@code net.gradient()} is not updated), and
+ * the iteration/epoch counters and listeners, which {@link LeanTrainer} handles. Masks and
+ * non-dense layers are refused.
  */
 public final class LeanSgdStep {
     private final MultiLayerNetwork net;
     private final DataType dataType;
     private final NativeBlas blas;
     private final boolean divideByBatchSize;
+    private final boolean scoring;
     private List<LeanLayer> layers;
     private INDArray boundParams;
     /** Activation buffers per batch size (usually one size, plus the last partial batch). */
@@ -59,7 +63,17 @@ public final class LeanSgdStep {
      *                                    does not reproduce (the message names it)
      */
     public LeanSgdStep(MultiLayerNetwork net) {
+        this(net, false);
+    }
+
+    /**
+     * @param scoring whether {@link #step} computes the mini-batch score
+     * @throws org.repro4j.ReproException if the network has a layer or setting the lean step
+     *                                    does not reproduce (the message names it)
+     */
+    public LeanSgdStep(MultiLayerNetwork net, boolean scoring) {
         this.net = net;
+        this.scoring = scoring;
         if (net.params() == null) {
             throw new IllegalStateException("call net.init() before creating a LeanSgdStep");
         }
@@ -92,8 +106,11 @@ public final class LeanSgdStep {
     /**
      * One update from a mini-batch (features [N, nIn], labels [N, nOut]) at the network's current
      * iteration and epoch counts, which it does not advance.
+     *
+     * @return the mini-batch score before the update, as {@code net.score()} reads after
+     *         {@code fit}; NaN unless this step was made with {@code scoring}
      */
-    public void step(INDArray features, INDArray labels) {
+    public double step(INDArray features, INDArray labels) {
         if (net.params() != boundParams) {
             bind();
         }
@@ -117,14 +134,16 @@ public final class LeanSgdStep {
         // Gradients with respect to each layer's pre-output; arrays that ND4J allocated stay referenced here.
         INDArray[] allocated = new INDArray[last + 1];
         Pointer[] delta = new Pointer[last + 1];
-        delta[last] = outputDelta(layers.get(last), y, rows, buf, allocated);
+        int iteration = net.getIterationCount();
+        int epoch = net.getEpochCount();
+        double[] loss = {Double.NaN};
+        delta[last] = outputDelta(layers.get(last), y, rows, buf, allocated, loss);
+        double score = scoring ? score(loss[0], rows, iteration, epoch) : Double.NaN;
         for (int l = last; l > 0; l--) {
             backward(layers.get(l), delta[l], rows, buf.activationGradient[l - 1].pointer);
             delta[l - 1] = hiddenDelta(layers.get(l - 1), rows, buf, allocated);
         }
 
-        int iteration = net.getIterationCount();
-        int epoch = net.getEpochCount();
         double perExample = divideByBatchSize ? 1.0 / rows : 1.0;
         for (int l = 0; l <= last; l++) {
             update(layers.get(l), l == 0 ? xp : buf.activation[l - 1].pointer, delta[l], rows, buf.ones.pointer,
@@ -134,6 +153,16 @@ public final class LeanSgdStep {
         Reference.reachabilityFence(x);
         Reference.reachabilityFence(y);
         Reference.reachabilityFence(allocated);
+        return score;
+    }
+
+    /** DL4J's score: the summed loss, divided by N for mini-batch networks, plus every layer's L2 terms. */
+    private double score(double summedLoss, int rows, int iteration, int epoch) {
+        double s = divideByBatchSize ? summedLoss / rows : summedLoss;
+        for (LeanLayer layer : layers) {
+            s += layer.regularisationScore(iteration, epoch);
+        }
+        return s;
     }
 
     /** z = input W + b. */
@@ -169,13 +198,23 @@ public final class LeanSgdStep {
         }
     }
 
-    /** The output layer's dL/dz, from the loss (or its Java form for softmax with cross-entropy). */
-    private Pointer outputDelta(LeanLayer out, INDArray labels, int rows, Buffers buf, INDArray[] allocated) {
+    /**
+     * The output layer's dL/dz, from the loss (or its Java form for softmax with cross-entropy);
+     * with {@code scoring}, also the loss summed over the batch, into {@code summedLoss[0]}.
+     */
+    private Pointer outputDelta(LeanLayer out, INDArray labels, int rows, Buffers buf, INDArray[] allocated,
+                                double[] summedLoss) {
         Buf z = buf.preOutput[out.index];
         Buf delta = buf.delta[out.index];
         if (delta.floats != null && FloatKernels.hasOutputDelta(out.activation, out.loss)) {
-            FloatKernels.softmaxCrossEntropyDelta(z.floats, FloatKernels.view(labels), delta.floats, rows, out.nOut);
+            double clipEps = scoring ? ((LossMCXENT) out.loss).getSoftmaxClipEps() : Double.NaN;
+            summedLoss[0] = FloatKernels.softmaxCrossEntropy(z.floats, FloatKernels.view(labels), delta.floats, rows,
+                    out.nOut, clipEps);
             return delta.pointer;
+        }
+        if (scoring) {
+            // Before computeGradient, which may overwrite the pre-output in place.
+            summedLoss[0] = out.loss.computeScore(labels, z.array, out.activation, null, false);
         }
         allocated[out.index] = dense(out.loss.computeGradient(labels, z.array, out.activation, null));
         return NativeBlas.pointer(allocated[out.index]);

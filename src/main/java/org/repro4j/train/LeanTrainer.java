@@ -14,16 +14,18 @@ import org.repro4j.ReproException;
  * and the iteration count advanced, then {@code onEpochEnd} and the epoch count advanced.
  *
  * <p>Listeners get no {@code onForwardPass}/{@code onGradientCalculation}/{@code onBackwardPass}
- * calls (there are no DL4J activation or gradient maps to show them), and the network's score is
- * set to NaN rather than left stale; evaluate with {@code net.score(DataSet)} instead.
+ * calls (there are no DL4J activation or gradient maps to show them). The network's score is each
+ * batch's, as after {@code fit}, when the trainer is made with {@code scoring}; otherwise it is
+ * NaN rather than stale, and {@code net.score(DataSet)} evaluates instead.
  */
 public final class LeanTrainer implements TrainingEngine {
     private final MultiLayerNetwork net;
     private final LeanSgdStep step;
 
-    public LeanTrainer(MultiLayerNetwork net) {
+    /** @param scoring whether listeners read each batch's score from {@code net.score()} */
+    public LeanTrainer(MultiLayerNetwork net, boolean scoring) {
         this.net = net;
-        this.step = new LeanSgdStep(net);
+        this.step = new LeanSgdStep(net, scoring);
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class LeanTrainer implements TrainingEngine {
                 throw new ReproException("training.engine 'lean' does not support mask arrays; "
                         + "set training.engine: fit in the experiment spec.");
             }
-            step.step(batch.getFeatures(), batch.getLabels());
+            net.setScore(step.step(batch.getFeatures(), batch.getLabels()));
             int iteration = net.getIterationCount();
             int epoch = net.getEpochCount();
             for (TrainingListener listener : net.getListeners()) {

@@ -122,7 +122,8 @@ final class TrainExperiment implements ExperimentKind {
         net.setListeners(listeners);
         int epochs = epochs(ctx, t);
         long before = metrics.steps();
-        TrainingEngine engine = TrainingEngine.forName(t.engine(), net);
+        // Only the running loss reads each batch's score, which costs the lean engine extra work.
+        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, s.measure().runningLoss() != null);
         for (int e = 0; e < epochs && !batches.stopped(); e++) {
             batches.reset();
             engine.fitEpoch(batches);

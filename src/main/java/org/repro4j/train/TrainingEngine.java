@@ -20,12 +20,14 @@ public interface TrainingEngine {
     void fitEpoch(DataSetIterator batches);
 
     /**
+     * @param scoring whether listeners need each batch's score in {@code net.score()} ({@code fit}
+     *                always computes it; {@code lean} only when asked)
      * @throws org.repro4j.ReproException for {@code lean} on a network it cannot train exactly
      */
-    static TrainingEngine forName(String name, MultiLayerNetwork net) {
+    static TrainingEngine forName(String name, MultiLayerNetwork net, boolean scoring) {
         return switch (name) {
             case FIT -> net::fit;
-            case LEAN -> new LeanTrainer(net);
+            case LEAN -> new LeanTrainer(net, scoring);
             default -> throw new IllegalArgumentException("unknown training engine '" + name + "'; expected one of " + NAMES);
         };
     }

@@ -85,7 +85,7 @@ class LeanSgdStepTest {
         leanNet.setListeners(recorder(leanCalls));
         MiniBatchIterator fitBatches = iterator(data, 100);
         MiniBatchIterator leanBatches = iterator(data, 100);
-        LeanTrainer lean = new LeanTrainer(leanNet);
+        LeanTrainer lean = new LeanTrainer(leanNet, false);
         for (int epoch = 0; epoch < 2; epoch++) {
             fitNet.fit(fitBatches);
             lean.fitEpoch(leanBatches);
@@ -117,8 +117,9 @@ class LeanSgdStepTest {
     }
 
     /**
-     * Trains one copy with {@code fit(iterator)} and one with the lean trainer, epoch by epoch,
-     * and compares every parameter; also checks they moved by much more than the tolerance.
+     * Trains one copy with {@code fit(iterator)} and one with the lean trainer (scoring), epoch by
+     * epoch, and compares every parameter and every batch's score; also checks the parameters
+     * moved by much more than the tolerance.
      */
     private static void assertSameAsFit(NetworkSpec spec, TrainingSpec t, DataType type, DataSet data, int epochs,
                                         double tolerance) {
@@ -127,7 +128,11 @@ class LeanSgdStepTest {
         INDArray start = fitNet.params().dup();
         MiniBatchIterator fitBatches = iterator(data, t.batchSize());
         MiniBatchIterator leanBatches = iterator(data, t.batchSize());
-        LeanTrainer lean = new LeanTrainer(leanNet);
+        List<Double> fitScores = new ArrayList<>();
+        List<Double> leanScores = new ArrayList<>();
+        fitNet.setListeners(scores(fitScores));
+        leanNet.setListeners(scores(leanScores));
+        LeanTrainer lean = new LeanTrainer(leanNet, true);
         for (int e = 0; e < epochs; e++) {
             fitNet.fit(fitBatches);
             lean.fitEpoch(leanBatches);
@@ -138,6 +143,23 @@ class LeanSgdStepTest {
         System.out.printf("max |fit - lean| %.3g after parameters moved up to %.3g%n", diff, moved);
         assertTrue(moved > 100 * tolerance, "the parameters hardly moved (" + moved + "), so the comparison says little");
         assertEquals(fitNet.getIterationCount(), leanNet.getIterationCount());
+        assertEquals(fitScores.size(), leanScores.size());
+        for (int i = 0; i < fitScores.size(); i++) {
+            double f = fitScores.get(i);
+            double l = leanScores.get(i);
+            // Relative: the scores include L2 terms of size ~1e3 for the 3072-input layers.
+            assertTrue(Math.abs(f - l) <= 1.0e-5 * Math.max(1.0, Math.abs(f)), "batch " + i + ": fit score " + f + ", lean " + l);
+        }
+    }
+
+    /** Records {@code net.score()} after every batch: the score of the batch before its update. */
+    private static BaseTrainingListener scores(List<Double> out) {
+        return new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                out.add(model.score());
+            }
+        };
     }
 
     private static double maxAbsDiff(INDArray a, INDArray b) {
