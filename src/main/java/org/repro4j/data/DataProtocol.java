@@ -8,4 +8,19 @@ interface DataProtocol {
 
     /** Loads and preprocesses the splits; the same options always give the same data. */
     Splits load(ProtocolOptions options);
+
+    /** A protocol from its description and its loading function. */
+    static DataProtocol of(String description, java.util.function.Function<ProtocolOptions, Splits> loader) {
+        return new DataProtocol() {
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public Splits load(ProtocolOptions options) {
+                return loader.apply(options);
+            }
+        };
+    }
 }

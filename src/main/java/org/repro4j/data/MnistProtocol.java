@@ -14,28 +14,20 @@ final class MnistProtocol {
 
     /** VU: x = pixels / 255; validation is the last {@code valSize} training images (0: none, test on 10k). */
     static DataProtocol vu(String description, int valSize) {
-        return new DataProtocol() {
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public Splits load(ProtocolOptions options) {
-                options.requireNoDigits("the mnist-vu protocols use");
-                DataSet all = Datasets.mnist(options.dataDir(), true, options.dtype());
-                DataSet test = Datasets.mnist(options.dataDir(), false, options.dtype());
-                int n = all.numExamples();
-                DataSet train = valSize == 0 ? all : DataSlices.rows(all, 0, n - valSize);
-                DataSet val = valSize == 0 ? null : DataSlices.rows(all, n - valSize, n);
-                for (DataSet split : new DataSet[] {train, val, test}) {
-                    if (split != null) {
-                        split.getFeatures().divi(255.0);
-                    }
+        return DataProtocol.of(description, options -> {
+            options.requireNoDigits("the mnist-vu protocols use");
+            DataSet all = Datasets.mnist(options.dataDir(), true, options.dtype());
+            DataSet test = Datasets.mnist(options.dataDir(), false, options.dtype());
+            int n = all.numExamples();
+            DataSet train = valSize == 0 ? all : DataSlices.rows(all, 0, n - valSize);
+            DataSet val = valSize == 0 ? null : DataSlices.rows(all, n - valSize, n);
+            for (DataSet split : new DataSet[] {train, val, test}) {
+                if (split != null) {
+                    split.getFeatures().divi(255.0);
                 }
-                return new Splits(train, val, test);
             }
-        };
+            return new Splits(train, val, test);
+        });
     }
 
     /**
@@ -43,27 +35,19 @@ final class MnistProtocol {
      * test images, x = pixels / 127.5 - 1; optionally only two digits, labelled 1 (first) and 0 (second).
      */
     static DataProtocol tdt(String description, int trainSize, int valSize) {
-        return new DataProtocol() {
-            @Override
-            public String description() {
-                return description;
+        return DataProtocol.of(description, options -> {
+            DataSet train = DataSlices.rows(Datasets.mnist(options.dataDir(), true, options.dtype()), 0, trainSize);
+            DataSet val = DataSlices.rows(Datasets.mnist(options.dataDir(), false, options.dtype()), 0, valSize);
+            int[] digits = options.digits();
+            if (digits != null) {
+                train = twoDigits(train, digits[0], digits[1]);
+                val = twoDigits(val, digits[0], digits[1]);
             }
-
-            @Override
-            public Splits load(ProtocolOptions options) {
-                DataSet train = DataSlices.rows(Datasets.mnist(options.dataDir(), true, options.dtype()), 0, trainSize);
-                DataSet val = DataSlices.rows(Datasets.mnist(options.dataDir(), false, options.dtype()), 0, valSize);
-                int[] digits = options.digits();
-                if (digits != null) {
-                    train = twoDigits(train, digits[0], digits[1]);
-                    val = twoDigits(val, digits[0], digits[1]);
-                }
-                for (DataSet split : new DataSet[] {train, val}) {
-                    split.getFeatures().divi(127.5).subi(1.0);
-                }
-                return new Splits(train, val, null);
+            for (DataSet split : new DataSet[] {train, val}) {
+                split.getFeatures().divi(127.5).subi(1.0);
             }
-        };
+            return new Splits(train, val, null);
+        });
     }
 
     /** The examples of the two digits, in their original order; label [N, 1]: 1.0 for {@code positive}, else 0.0. */
