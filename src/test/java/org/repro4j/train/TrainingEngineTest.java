@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +32,26 @@ class TrainingEngineTest {
 
     @Test
     void specEngineDefaultsToFitAndAcceptsLean() throws IOException {
-        assertEquals(TrainingEngine.FIT, SpecLoader.load(Path.of("experiments", SPEC + ".yaml")).training().engine());
+        assertEquals(TrainingEngine.FIT, SpecLoader.load(withEngine(null).resolve(SPEC + ".yaml")).training().engine());
         ExperimentSpec lean = SpecLoader.load(withEngine("lean").resolve(SPEC + ".yaml"));
         assertEquals(TrainingEngine.LEAN, lean.training().engine());
+    }
+
+    /** make reproduce's time depends on it; a spec that needs fit would be refused by the lean engine. */
+    @Test
+    void everyTrainingExperimentUsesTheLeanEngine() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("experiments"))) {
+            List<Path> specs = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            int training = 0;
+            for (Path f : specs) {
+                ExperimentSpec s = SpecLoader.load(f);
+                if ("train".equals(s.kind())) {
+                    training++;
+                    assertEquals(TrainingEngine.LEAN, s.training().engine(), f.toString());
+                }
+            }
+            assertTrue(training >= 20, "found only " + training + " training specs");
+        }
     }
 
     @Test
@@ -46,7 +65,7 @@ class TrainingEngineTest {
     @Test
     void leanRunMeasuresWhatFitRunMeasures() throws IOException {
         Path data = TestData.requireCifar();
-        Path fit = ExperimentRunner.run(SPEC, new RunOptions(Path.of("experiments"), data, tmp.resolve("fit"), true, 1, QUIET));
+        Path fit = ExperimentRunner.run(SPEC, new RunOptions(withEngine("fit"), data, tmp.resolve("fit"), true, 1, QUIET));
         Path lean = ExperimentRunner.run(SPEC, new RunOptions(withEngine("lean"), data, tmp.resolve("lean"), true, 1, QUIET));
         Map<String, Measure> expected = Summary.read(fit.resolve(Summary.FILE_NAME)).measures();
         Map<String, Measure> actual = Summary.read(lean.resolve(Summary.FILE_NAME)).measures();
@@ -55,12 +74,12 @@ class TrainingEngineTest {
                 1e-4 * Math.max(1, Math.abs(m.measured())), key));
     }
 
-    /** A copy of the experiments folder whose spec sets {@code training.engine}. */
+    /** A copy of the experiments folder whose spec sets {@code training.engine} (null: leaves it out). */
     private Path withEngine(String engine) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("experiments-" + engine));
-        String yaml = Files.readString(Path.of("experiments", SPEC + ".yaml"));
-        String edited = yaml.replace("\ntraining:\n", "\ntraining:\n  engine: " + engine + "\n");
-        assertTrue(!edited.equals(yaml), "the spec has a training section to add the key to");
+        String yaml = Files.readString(Path.of("experiments", SPEC + ".yaml")).replaceAll("\n  engine: [^\n]*", "");
+        assertTrue(yaml.contains("\ntraining:\n"), "the spec has a training section to add the key to");
+        String edited = engine == null ? yaml : yaml.replace("\ntraining:\n", "\ntraining:\n  engine: " + engine + "\n");
         Files.writeString(dir.resolve(SPEC + ".yaml"), edited);
         return dir;
     }
