@@ -20,6 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.ReproException;
 import org.repro4j.data.augment.Augmentations;
+import org.repro4j.data.augment.BatchValues;
+import org.repro4j.data.augment.FeatureSlice;
 
 /**
  * Mini-batches over one in-memory {@link DataSet} (features [N, D], labels [N, K]).
@@ -58,6 +60,8 @@ public final class MiniBatchIterator implements DataSetIterator {
     private final TransformProcess transformProcess;
     private final boolean reuseBatchMemory;
     private DataSetPreProcessor preProcessor;
+    /** The augmented batch's features as Java values, reused from batch to batch. */
+    private transient double[] recordValues;
     /** The one batch buffer when reusing batch memory; allocated on first use. */
     private INDArray featureBuffer;
     private INDArray labelBuffer;
@@ -174,19 +178,23 @@ public final class MiniBatchIterator implements DataSetIterator {
     }
 
     /**
-     * Runs each example through the TransformProcess as {@code [features row, class index]} and
-     * writes the changed rows back into {@code batchFeatures} (this batch's private copy).
+     * Runs each example through the TransformProcess as {@code [features, class index]} and
+     * writes the changed rows back into {@code batchFeatures} (this batch's private copy). The
+     * features travel as {@link FeatureSlice}s of one Java copy of the batch, which the
+     * augmentations change in place (see FeatureSlice for why).
      * Labels are not rebuilt from the records (that would lose anything that is not one-hot);
      * instead a transform that changes a label or drops a record is an error.
      */
     private INDArray transformRecords(INDArray batchFeatures, INDArray batchLabels) {
         int rows = (int) batchFeatures.size(0);
+        int cols = (int) batchFeatures.size(1);
         INDArray classIndex = batchLabels.size(1) == 1 ? batchLabels : Nd4j.argMax(batchLabels, 1);
         int[] classes = classIndex.toIntVector();
+        double[] values = BatchValues.read(batchFeatures, recordValues);
+        recordValues = values;
         for (int i = 0; i < rows; i++) {
-            INDArray row = batchFeatures.getRow(i, true);
-            List<Writable> out = transformProcess.execute(
-                    Arrays.asList(new NDArrayWritable(row), new IntWritable(classes[i])));
+            FeatureSlice slice = new FeatureSlice(values, i * cols, cols, batchFeatures.dataType());
+            List<Writable> out = transformProcess.execute(Arrays.asList(slice, new IntWritable(classes[i])));
             if (out == null) {
                 throw new ReproException("MiniBatchIterator: the augmentation TransformProcess removed a record; "
                         + "augmentations must keep every record (remove filters from the pipeline).");
@@ -195,12 +203,12 @@ public final class MiniBatchIterator implements DataSetIterator {
                 throw new ReproException("MiniBatchIterator: the augmentation TransformProcess changed a label from "
                         + classes[i] + " to " + out.get(1) + "; augmentations must only change the features.");
             }
-            INDArray outRow = ((NDArrayWritable) out.get(0)).get();
-            if (outRow != row) {
-                // Unchanged records come back as the same view and cost nothing more.
-                row.assign(outRow.equalShapes(row) ? outRow : outRow.reshape(row.shape()));
+            if (out.get(0) != slice) {
+                // A transform that made a new array rather than changing the slice.
+                slice.set(((NDArrayWritable) out.get(0)).get());
             }
         }
+        BatchValues.write(values, batchFeatures);
         return batchFeatures;
     }
 

@@ -176,6 +176,59 @@ class MiniBatchIteratorTest {
         return out;
     }
 
+    /**
+     * The iterator hands the augmentations slices of one Java copy of the batch; that must give
+     * exactly what each transform gives applied to each record's INDArray in turn (same seeds),
+     * for float and double data, with reused and fresh batch memory, and with a plain DataVec
+     * transform (which gets an INDArray copy) in the chain.
+     */
+    @Test
+    void augmentedBatchesEqualTheTransformsAppliedRecordByRecord() {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (boolean reuse : new boolean[] {false, true}) {
+                INDArray features = Nd4j.rand(DataType.DOUBLE, 23, 12).castTo(type);
+                DataSet data = new DataSet(features, numbered(23).getLabels());
+                MiniBatchIterator it = MiniBatchIterator.builder(data).batchSize(5).shuffle(3).reuseBatchMemory(reuse)
+                        .transform(Augmentations.chain(pipeline(), 12)).build();
+                List<org.datavec.api.transform.Transform> reference = pipeline();
+                int[] order = new int[23];
+                int seen = 0;
+                List<INDArray> batches = new ArrayList<>();
+                while (it.hasNext()) {
+                    batches.add(it.next().getFeatures().dup());
+                }
+                // The shuffled order, recovered from a second, untransformed iterator with the same seed.
+                MiniBatchIterator plain = MiniBatchIterator.builder(new DataSet(Nd4j.arange(23).reshape(23, 1)
+                        .castTo(DataType.FLOAT), data.getLabels())).batchSize(5).shuffle(3).build();
+                while (plain.hasNext()) {
+                    for (double id : plain.next().getFeatures().toDoubleVector()) {
+                        order[seen++] = (int) id;
+                    }
+                }
+                int row = 0;
+                for (INDArray batch : batches) {
+                    for (int r = 0; r < batch.rows(); r++, row++) {
+                        INDArray expected = features.getRow(order[row], true);
+                        for (org.datavec.api.transform.Transform t : reference) {
+                            expected = t instanceof org.repro4j.data.augment.RandomFeatureTransform random
+                                    ? random.apply(expected) : expected.mul(2.0);
+                        }
+                        assertEquals(expected.castTo(type), batch.getRow(r, true), type + ", reuse " + reuse + ", record " + row);
+                    }
+                }
+                assertEquals(23, row);
+            }
+        }
+    }
+
+    private static List<org.datavec.api.transform.Transform> pipeline() {
+        return List.of(new HorizontalFlipTransform(0.5, 11, 1, 3, 4),
+                new org.repro4j.data.augment.GaussianNoiseTransform(0.1, 12),
+                new org.datavec.api.transform.ndarray.NDArrayScalarOpTransform(Augmentations.FEATURES,
+                        org.datavec.api.transform.MathOp.Multiply, 2.0),
+                new org.repro4j.data.augment.SaltPepperTransform(0.2, 13));
+    }
+
     @Test
     void transformedShuffledEpochsAreReproducible() {
         TransformProcess a = Augmentations.chain(List.of(new HorizontalFlipTransform(0.5, 9, 1, 1, 4)), 4);

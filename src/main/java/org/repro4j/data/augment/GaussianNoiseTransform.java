@@ -21,8 +21,8 @@ public final class GaussianNoiseTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected void augment(double[] values, SplittableRandom random) {
-        for (int i = 0; i < values.length; i++) {
+    protected void augment(double[] values, int from, int length, SplittableRandom random) {
+        for (int i = from; i < from + length; i++) {
             values[i] += std * random.nextGaussian();
         }
     }

@@ -2,7 +2,6 @@ package org.repro4j.data.augment;
 
 import java.util.SplittableRandom;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.repro4j.ReproException;
@@ -40,9 +39,9 @@ public final class HorizontalFlipTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected boolean changesNext(INDArray in, SplittableRandom random) {
-        if (in.length() != (long) channels * height * width) {
-            throw new ReproException("HorizontalFlipTransform: a record has " + in.length()
+    protected boolean changesNext(long numFeatures, SplittableRandom random) {
+        if (numFeatures != (long) channels * height * width) {
+            throw new ReproException("HorizontalFlipTransform: a record has " + numFeatures
                     + " features but the image shape is " + channels + "x" + height + "x" + width + " = "
                     + channels * height * width + "; set channels/height/width to the data's image shape.");
         }
@@ -50,10 +49,10 @@ public final class HorizontalFlipTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected void augment(double[] values, SplittableRandom random) {
+    protected void augment(double[] values, int from, int length, SplittableRandom random) {
         // Channel planes are stacked rows of `width` values, so mirroring every row of the
         // (channels * height) x width matrix mirrors every plane.
-        for (int rowStart = 0; rowStart < values.length; rowStart += width) {
+        for (int rowStart = from; rowStart < from + length; rowStart += width) {
             for (int left = rowStart, right = rowStart + width - 1; left < right; left++, right--) {
                 double swap = values[left];
                 values[left] = values[right];

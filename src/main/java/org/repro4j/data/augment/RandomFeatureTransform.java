@@ -19,8 +19,9 @@ import org.repro4j.ReproException;
  * seeded once, so a transform built with the same seed produces the same sequence of outputs.
  *
  * <p>The randomness is plain Java rather than ND4J's native RNG so that the sequence does not
- * depend on the ND4J backend (CPU or CUDA). The input array is never modified: views of a
- * training set can pass through safely. The random state is not serialised; a deserialised
+ * depend on the ND4J backend (CPU or CUDA). An INDArray input is never modified: views of a
+ * training set can pass through safely. A {@link FeatureSlice} (a record whose features the
+ * caller owns) is changed in place, with the same random draws and the same values. The random state is not serialised; a deserialised
  * transform starts again from its seed. Not thread-safe: give each iterator its own pipeline.
  */
 @JsonIgnoreProperties({"inputSchema", "columnNumber", "columnName"})
@@ -58,6 +59,13 @@ public abstract class RandomFeatureTransform extends BaseColumnTransform {
             throw new ReproException(getClass().getSimpleName() + ": column '" + columnName
                     + "' must hold an NDArrayWritable, got " + columnWritable.getClass().getSimpleName() + ".");
         }
+        if (columnWritable instanceof FeatureSlice slice) {
+            SplittableRandom random = random();
+            if (changesNext(slice.length(), random)) {
+                augment(slice.values(), slice.offset(), (int) slice.length(), random);
+            }
+            return slice;
+        }
         INDArray in = ndArrayWritable.get();
         INDArray out = apply(in);
         return out == in ? columnWritable : new NDArrayWritable(out);
@@ -76,27 +84,30 @@ public abstract class RandomFeatureTransform extends BaseColumnTransform {
     /** Returns the augmented features as a new array, or {@code in} itself when left unchanged. */
     public INDArray apply(INDArray in) {
         SplittableRandom random = random();
-        if (!changesNext(in, random)) {
+        if (!changesNext(in.length(), random)) {
             return in;
         }
         // A contiguous Java copy: the loops of augment() then touch no native memory per value.
         double[] values = in.dup('c').data().asDouble();
-        augment(values, random);
+        augment(values, 0, values.length, random);
         INDArray out = Nd4j.createUninitialized(in.dataType(), in.shape(), 'c');
         out.data().setData(values);
         return out;
     }
 
     /**
-     * Checks the record and decides whether this one is changed at all, before any copy is made.
-     * Default: every record is changed.
+     * Checks the record's feature count and decides whether this one is changed at all, before
+     * any copy is made. Default: every record is changed.
      */
-    protected boolean changesNext(INDArray in, SplittableRandom random) {
+    protected boolean changesNext(long numFeatures, SplittableRandom random) {
         return true;
     }
 
-    /** Changes the features in place (a private copy of the input, flattened in C order). */
-    protected abstract void augment(double[] values, SplittableRandom random);
+    /**
+     * Changes one record's features in place: {@code values[from, from + length)}, flattened in C
+     * order (a private copy of an INDArray input, or the caller's {@link FeatureSlice}).
+     */
+    protected abstract void augment(double[] values, int from, int length, SplittableRandom random);
 
     private SplittableRandom random() {
         if (random == null) {

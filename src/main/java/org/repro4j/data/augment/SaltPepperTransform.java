@@ -31,9 +31,9 @@ public final class SaltPepperTransform extends RandomFeatureTransform {
     }
 
     @Override
-    protected void augment(double[] values, SplittableRandom random) {
+    protected void augment(double[] values, int from, int length, SplittableRandom random) {
         double saltBelow = fraction / 2;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = from; i < from + length; i++) {
             // One uniform draw decides both whether the value is hit and which way.
             double u = random.nextDouble();
             if (u < saltBelow) {
