@@ -10,5 +10,9 @@ if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
 fi
 # Two OpenMP threads spin against each other on small DL4J ops on 2 cores; one is faster.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-# JavaCPP otherwise reads /proc/self/statm on every native allocation.
-REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx8g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"
+# JavaCPP otherwise reads /proc/self/statm on every native allocation (maxphysicalbytes=0).
+# ND4J's arrays live outside the Java heap and are freed when the GC collects their Java objects:
+# maxbytes caps them (a whole `make reproduce` keeps about 3.1 GB of CIFAR-10 splits and pixel
+# copies loaded), and a small heap keeps the GC from letting garbage pile up (with -Xmx8g and no
+# cap, a full run reached 20 GB resident).
+REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"

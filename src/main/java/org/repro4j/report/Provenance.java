@@ -147,8 +147,10 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
             if (head == null || !head.strip().matches("[0-9a-f]{40,64}")) {
                 return NONE;
             }
-            // Untracked files (results/, data/) do not change what the code computes.
-            String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+            // Neither untracked files (data/) nor the committed results/ that runs rewrite change
+            // what the code computes; without the exclusion every experiment after the first of a
+            // `make reproduce` would call its checkout dirty.
+            String status = git(dir, "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)results");
             return new GitState(head.strip(), status == null ? null : !status.isBlank());
         }
 

@@ -58,7 +58,9 @@ class ProvenanceTest {
     void gitCommitAndDirtyFlagOfACheckout() throws Exception {
         assumeTrue(git(dir, "init", "-q") == 0, "git is not installed");
         Files.writeString(dir.resolve("tracked.txt"), "one");
-        assertEquals(0, git(dir, "add", "tracked.txt"));
+        Files.createDirectories(dir.resolve("results"));
+        Files.writeString(dir.resolve("results/summary.json"), "{}");
+        assertEquals(0, git(dir, "add", "tracked.txt", "results/summary.json"));
         assertEquals(0, git(dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x"));
 
         Provenance.GitState clean = Provenance.GitState.of(dir);
@@ -67,6 +69,8 @@ class ProvenanceTest {
 
         Files.writeString(dir.resolve("untracked.txt"), "results are not code");
         assertEquals(Boolean.FALSE, Provenance.GitState.of(dir).dirty(), "untracked files do not count");
+        Files.writeString(dir.resolve("results/summary.json"), "{\"rewritten\": true}");
+        assertEquals(Boolean.FALSE, Provenance.GitState.of(dir).dirty(), "rewritten committed results do not count");
         Files.writeString(dir.resolve("tracked.txt"), "two");
         assertEquals(Boolean.TRUE, Provenance.GitState.of(dir).dirty());
     }
