@@ -39,11 +39,13 @@ public final class SingleRun {
         StoppableIterator batches = new StoppableIterator(TrainExperiment.batches(data, t, seed));
         DivergenceWatch watch = new DivergenceWatch(batches);
         net.setListeners(watch);
+        // The spec's engine, scoring every batch: the divergence watch reads each batch's score.
+        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, true);
         int epochs = quick ? Math.min(t.epochs(), RunOptions.QUICK_EPOCHS) : t.epochs();
         int started = 0;
         for (; started < epochs && !batches.stopped(); started++) {
             batches.reset();
-            net.fit(batches);
+            engine.fitEpoch(batches);
         }
         return new Result(net, started, watch.divergence);
     }

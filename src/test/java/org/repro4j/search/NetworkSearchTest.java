@@ -1,6 +1,7 @@
 package org.repro4j.search;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.report.Summary;
 
@@ -19,8 +20,11 @@ class NetworkSearchTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aDivergingCandidateFailsAndTheOtherIsChosenOnValidation() throws IOException {
+    /** With either training engine: the lean one must score every batch for the divergence watch. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fit", "lean"})
+    void aDivergingCandidateFailsAndTheOtherIsChosenOnValidation(String engine) throws IOException {
+        Path dir = Files.createDirectories(this.dir.resolve(engine));
         Path spec = dir.resolve("ellipse.yaml");
         Files.writeString(spec, """
                 name: ellipse
@@ -37,6 +41,7 @@ class NetworkSearchTest {
                       - {type: dense, units: 8, activation: tanh}
                       - {type: output, units: 2, activation: identity, loss: mse}
                   training:
+                    engine: ENGINE
                     learning_rate: 0.1
                     batch_size: 20
                     epochs: 2
@@ -45,7 +50,7 @@ class NetworkSearchTest {
                   score: val_loss
                 parameters:
                   training.learning_rate: {values: [0.05, 1.0e6]}
-                """);
+                """.replace("ENGINE", engine));
         Path out = SearchRunner.run(spec, new SearchOptions(dir, dir.resolve("results"), true, false,
                 new PrintStream(OutputStream.nullOutputStream())));
 

@@ -16,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why: a copy in and out of native memory for each image (several ND4J allocations and ops
  * per record) cost more than a training step; with the batch copied once each way
  * ({@link BatchValues}) an augmented record costs only its Java loop.
+ *
+ * <p>A slice lives for one pass through the pipeline: it holds no INDArray of its own, so
+ * NDArrayWritable's serialisation, equality and hashing do not apply to it.
  */
 public final class FeatureSlice extends NDArrayWritable {
     private final double[] values;
