@@ -42,8 +42,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * run in a different order); {@code LeanSgdStepTest} compares parameters after many steps.
  *
  * <p>The mini-batch score (loss plus L2 terms, on the parameters before the update, as {@code fit}
- * computes it) only when asked for: it costs a few percent of a step, and only a running-loss
- * measure reads it. Not done: the gradient arrays ({@code net.gradient()} is not updated), and
+ * computes it) only when asked for: a probe measured it at 10-15% of a step (VU MLP at batch 1;
+ * DD2424 layer at batch 100 with L2, where the L2 term reads all of W), and only a running-loss
+ * measure and a search's divergence watch read it. Not done: the gradient arrays ({@code net.gradient()} is not updated), and
  * the iteration/epoch counters and listeners, which {@link LeanTrainer} handles. Masks and
  * non-dense layers are refused.
  */
