@@ -135,7 +135,7 @@ public final class SearchSpecLoader {
             }
             require(!spec.parameters().isEmpty(), "parameters", "must name at least one experiment key to search");
             spec.parameters().forEach(this::parameter);
-            reference();
+            problems.addAll(SpecValidator.referenceProblems(spec.reference()));
         }
 
         private void experiment() {
@@ -238,19 +238,6 @@ public final class SearchSpecLoader {
                 STRICT_NUMBERS.treeToValue(tree, ExperimentSpec.class);
             } catch (JsonProcessingException e) {
                 problems.add("parameters." + key + ": a real-valued range on a whole-number key; use integers: [lo, hi] or values");
-            }
-        }
-
-        private void reference() {
-            spec.reference().measures().forEach((key, value) -> {
-                if (value.band() != null) {
-                    require(value.band().size() == 2 && value.band().get(0) <= value.band().get(1),
-                            "reference.measures." + key + ".band", "must be [lo, hi] with lo <= hi");
-                }
-            });
-            if (spec.reference().headline() != null) {
-                require(spec.reference().measures().containsKey(spec.reference().headline()), "reference.headline",
-                        "'" + spec.reference().headline() + "' is not one of reference.measures");
             }
         }
 

@@ -91,16 +91,21 @@ final class SpecValidator {
         for (String f : s.figures()) {
             oneOf(f, FIGURES, "figures");
         }
-        s.reference().measures().forEach((key, value) -> {
-            if (value.band() != null) {
-                require(value.band().size() == 2 && value.band().get(0) <= value.band().get(1),
-                        "reference.measures." + key + ".band", "must be [lo, hi] with lo <= hi");
+        problems.addAll(referenceProblems(s.reference()));
+    }
+
+    /** What is wrong with a {@code reference:} section (bands, headline), as "key: reason"; shared with search specs. */
+    static List<String> referenceProblems(ReferenceSpec reference) {
+        List<String> out = new ArrayList<>();
+        reference.measures().forEach((key, value) -> {
+            if (value.band() != null && !(value.band().size() == 2 && value.band().get(0) <= value.band().get(1))) {
+                out.add("reference.measures." + key + ".band: must be [lo, hi] with lo <= hi");
             }
         });
-        if (s.reference().headline() != null) {
-            require(s.reference().measures().containsKey(s.reference().headline()), "reference.headline",
-                    "'" + s.reference().headline() + "' is not one of reference.measures");
+        if (reference.headline() != null && !reference.measures().containsKey(reference.headline())) {
+            out.add("reference.headline: '" + reference.headline() + "' is not one of reference.measures");
         }
+        return out;
     }
 
     private void checkNetwork(NetworkSpec n) {

@@ -39,7 +39,7 @@ final class FloatKernels {
         return activation instanceof ActivationSigmoid || activation instanceof ActivationIdentity;
     }
 
-    /** True for the output layers {@link #softmaxCrossEntropyDelta} computes exactly as the loss would. */
+    /** True for the output layers {@link #softmaxCrossEntropy} computes exactly as the loss would. */
     static boolean hasOutputDelta(IActivation activation, ILossFunction loss) {
         return activation instanceof ActivationSoftmax && loss.getClass() == LossMCXENT.class
                 && ((LossMCXENT) loss).getWeights() == null;
@@ -72,15 +72,11 @@ final class FloatKernels {
         }
     }
 
-    /** delta = softmax(z) - y, row by row ([rows, cols], row-major), the max subtracted before exp. */
-    static void softmaxCrossEntropyDelta(FloatBuffer z, FloatBuffer y, FloatBuffer delta, int rows, int cols) {
-        softmaxCrossEntropy(z, y, delta, rows, cols, Double.NaN);
-    }
-
     /**
-     * As {@link #softmaxCrossEntropyDelta}, and also returns the summed cross-entropy
-     * -sum y log p over the batch, with p clipped to [clipEps, 1 - clipEps] as {@code LossMCXENT}'s
-     * score clips it. With {@code clipEps} NaN no loss is computed and NaN is returned.
+     * delta = softmax(z) - y, row by row ([rows, cols], row-major), the max subtracted before exp;
+     * also returns the summed cross-entropy -sum y log p over the batch, with p clipped to
+     * [clipEps, 1 - clipEps] as {@code LossMCXENT}'s score clips it. With {@code clipEps} NaN no
+     * loss is computed and NaN is returned.
      */
     static double softmaxCrossEntropy(FloatBuffer z, FloatBuffer y, FloatBuffer delta, int rows, int cols,
                                       double clipEps) {

@@ -21,8 +21,8 @@ import org.repro4j.ReproException;
  * <p>The randomness is plain Java rather than ND4J's native RNG so that the sequence does not
  * depend on the ND4J backend (CPU or CUDA). An INDArray input is never modified: views of a
  * training set can pass through safely. A {@link FeatureSlice} (a record whose features the
- * caller owns) is changed in place, with the same random draws and the same values. The random state is not serialised; a deserialised
- * transform starts again from its seed. Not thread-safe: give each iterator its own pipeline.
+ * caller owns) is changed in place, with the same random draws and the same values. The random
+ * state is not serialised; a deserialised transform starts again from its seed. Not thread-safe: give each iterator its own pipeline.
  */
 @JsonIgnoreProperties({"inputSchema", "columnNumber", "columnName"})
 public abstract class RandomFeatureTransform extends BaseColumnTransform {
