@@ -13,6 +13,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 # JavaCPP otherwise reads /proc/self/statm on every native allocation (maxphysicalbytes=0).
 # ND4J's arrays live outside the Java heap and are freed when the GC collects their Java objects:
 # maxbytes caps them (a whole `make reproduce` keeps about 3.1 GB of CIFAR-10 splits and pixel
-# copies loaded), and a small heap keeps the GC from letting garbage pile up (with -Xmx8g and no
-# cap, a full run reached 20 GB resident).
+# copies loaded), and a small heap keeps the GC from letting garbage pile up. A full run peaked at
+# 20 GB resident with -Xmx8g and no cap, at 14-19 GB with these; the rest is native memory outside
+# JavaCPP's count, not traced yet.
 REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"
