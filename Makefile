@@ -3,6 +3,8 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 MVN ?= mvn -B -ntp
+# Maven without the backend profile, for targets that pick their own.
+MVN_PLAIN := $(MVN)
 # BACKEND=cpu (default: nd4j-native) or cuda (Maven profile cuda, nd4j-cuda-11.6); CUDA_REDIST=1 adds the
 # JavaCPP CUDA redistributable. Each backend has its own class path file, read by bin/repro.
 BACKEND ?= cpu
@@ -28,7 +30,7 @@ SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
 .PHONY: help build data test verify list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
-	search backend cuda-check bench clean $(EXPERIMENTS)
+	search backend cuda-check cuda-compile bench clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -48,13 +50,19 @@ cuda-check: ## Check this machine for the CUDA backend (run by every BACKEND=cud
 	@javac -d target/backend-check -sourcepath src/main/java src/main/java/org/repro4j/backend/BackendCheck.java
 	@java -cp target/backend-check org.repro4j.backend.BackendCheck $(if $(CUDA_REDIST),--redist)
 
+# The CUDA build's class path without its natives (profile cuda-classes: class jars of a few MB, no GPU needed), into
+# target/cuda-compile so the CPU build's classes are untouched. Fails if src/main or the tests use CPU-only classes
+# such as OpenBLAS's; those belong in src/cpu/java, which only the CPU build compiles.
+cuda-compile: ## Compile src/main and the tests as the CUDA build does (no GPU or natives needed; run by make test)
+	$(MVN_PLAIN) -q -Pcuda-classes -Drepro.build.dir=$(CURDIR)/target/cuda-compile test-compile
+
 backend: build ## Show the ND4J backend, device and BLAS this build runs on
 	bin/repro backend
 
 data: build ## Fetch MNIST and CIFAR-10 into $(DATA_DIR) (or copy from DATA_MIRROR), MD5-checked
 	bin/repro data --data-dir "$(DATA_DIR)"
 
-test: data ## Run the test suite (short budget; needs the data)
+test: data cuda-compile ## Run the test suite (short budget; needs the data), after compiling the CUDA build
 	$(ENV) $(MVN) test
 
 verify: data ## Full-accuracy checks (long; tests tagged "full")

@@ -26,10 +26,11 @@ final class RowCopy {
 
     /**
      * A copier from {@code source} [N, D] to {@code target} [B, D], or null when either is not a
-     * dense row-major matrix of the same data type (then the caller copies with ND4J ops).
+     * dense row-major matrix of the same data type, or the arrays are not in host memory
+     * ({@link HostArrays}): then the caller copies with ND4J ops.
      */
     static RowCopy between(INDArray source, INDArray target) {
-        boolean ok = isDenseRowMajor(source) && isDenseRowMajor(target) && source.dataType() == target.dataType()
+        boolean ok = HostArrays.directAccess() && isDenseRowMajor(source) && isDenseRowMajor(target) && source.dataType() == target.dataType()
                 && source.size(1) == target.size(1);
         return ok ? new RowCopy(source, target) : null;
     }

@@ -65,8 +65,8 @@ final class LeanLayer {
         if (bias != null) {
             requireDense(bias, bias.ordering(), "bias");
         }
-        this.weightsPointer = NativeBlas.pointer(weights);
-        this.biasPointer = bias == null ? null : NativeBlas.pointer(bias);
+        this.weightsPointer = Blas.pointer(weights);
+        this.biasPointer = bias == null ? null : Blas.pointer(bias);
     }
 
     /** Layer {@code index} of a network, checked to be one the lean step trains exactly as {@code fit} does. */
@@ -163,7 +163,7 @@ final class LeanLayer {
     }
 
     private void requireDense(INDArray array, char order, String what) {
-        if (!NativeBlas.isDense(array, order)) {
+        if (!Blas.isDense(array, order)) {
             throw new IllegalStateException("layer " + index + " " + what + " are not a dense '" + order
                     + "'-order view of the network's parameters (shape " + array.shapeInfoToString() + ")");
         }

@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.repro4j.data.HostArrays;
 
 /**
  * One plain-SGD update of a {@link MultiLayerNetwork} (dense layers, then an output layer),
@@ -28,7 +29,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * gradient), each as a general matrix multiply that re-packs the whole weight matrix even for
  * one example; every step allocates its activations and gradient views, divides the whole
  * gradient by the batch size and computes the score. Here each matrix product runs once, as a
- * matrix-vector product when the batch has one example, directly in BLAS ({@link NativeBlas}) on
+ * matrix-vector product when the batch has one example, directly in BLAS ({@link Blas}) on
  * reused buffers, and the weight update is fused into the weight-gradient product
  * (W = (1 - lr*l2) W - (lr/N) X^T delta is one gemm, or a ger for one example).
  *
@@ -51,7 +52,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 public final class LeanSgdStep {
     private final MultiLayerNetwork net;
     private final DataType dataType;
-    private final NativeBlas blas;
+    private final Blas blas;
     private final boolean divideByBatchSize;
     private final boolean scoring;
     private List<LeanLayer> layers;
@@ -88,9 +89,29 @@ public final class LeanSgdStep {
         if (!net.getLayerWiseConfigurations().getInputPreProcessors().isEmpty()) {
             throw LeanLayer.unsupported("it has input pre-processors");
         }
-        this.blas = NativeBlas.of(dataType);
+        String unavailable = unavailableReason();
+        if (unavailable != null) {
+            throw LeanLayer.unsupported(unavailable);
+        }
+        this.blas = Blas.forType(dataType);
         this.divideByBatchSize = net.conf().isMiniBatch();
         bind();
+    }
+
+    /**
+     * Why no lean step can run in this JVM, or null when it can. It calls OpenBLAS and reads and
+     * writes the arrays' host memory, so it needs ND4J's CPU backend and the CPU build's
+     * {@link Blas}; on the CUDA backend {@link TrainingEngine#forName} trains with {@code fit}.
+     */
+    public static String unavailableReason() {
+        if (!HostArrays.directAccess()) {
+            return "ND4J runs on " + Nd4j.getBackend().getClass().getSimpleName()
+                    + ", and the lean step computes with OpenBLAS on host memory (CPU backend only)";
+        }
+        if (Blas.forType(DataType.FLOAT) == null) {
+            return "this build has no OpenBLAS binding (" + Blas.CPU_IMPLEMENTATION + " is compiled by the CPU build only)";
+        }
+        return null;
     }
 
     /** (Re)reads the parameter views, e.g. after {@code net.init()} replaced the parameter array. */
@@ -121,7 +142,7 @@ public final class LeanSgdStep {
         checkShapes(x, y);
         Buffers buf = buffers(rows);
         int last = layers.size() - 1;
-        Pointer xp = NativeBlas.pointer(x);
+        Pointer xp = Blas.pointer(x);
 
         Pointer input = xp;
         for (int l = 0; l <= last; l++) {
@@ -173,14 +194,14 @@ public final class LeanSgdStep {
             if (bias) {
                 blas.copy(layer.nOut, layer.biasPointer, z);
             }
-            blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
+            blas.gemv(Blas.COL_MAJOR, Blas.TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
                     layer.nIn, in, bias ? 1.0 : 0.0, z);
         } else {
             // Row-major z [N, nOut] = input [N, nIn] times W, where the column-major W reads as a row-major W^T.
-            blas.gemm(NativeBlas.ROW_MAJOR, NativeBlas.NO_TRANS, NativeBlas.TRANS, rows, layer.nOut, layer.nIn, 1.0,
+            blas.gemm(Blas.ROW_MAJOR, Blas.NO_TRANS, Blas.TRANS, rows, layer.nOut, layer.nIn, 1.0,
                     in, layer.nIn, layer.weightsPointer, layer.nIn, 0.0, z, layer.nOut);
             if (layer.bias != null) {
-                blas.ger(NativeBlas.ROW_MAJOR, rows, layer.nOut, 1.0, ones, layer.biasPointer, z, layer.nOut);
+                blas.ger(Blas.ROW_MAJOR, rows, layer.nOut, 1.0, ones, layer.biasPointer, z, layer.nOut);
             }
         }
     }
@@ -218,7 +239,7 @@ public final class LeanSgdStep {
             summedLoss[0] = out.loss.computeScore(labels, z.array, out.activation, null, false);
         }
         allocated[out.index] = dense(out.loss.computeGradient(labels, z.array, out.activation, null));
-        return NativeBlas.pointer(allocated[out.index]);
+        return Blas.pointer(allocated[out.index]);
     }
 
     /** A hidden layer's dL/dz from dL/da (in its activation-gradient buffer). */
@@ -233,16 +254,16 @@ public final class LeanSgdStep {
         // The activation's backprop may work in place on the pre-output, which is not needed any more.
         allocated[layer.index] = dense(layer.activation.backprop(buf.preOutput[layer.index].array, epsilon.array)
                 .getFirst());
-        return NativeBlas.pointer(allocated[layer.index]);
+        return Blas.pointer(allocated[layer.index]);
     }
 
     /** epsilon = delta W^T, the gradient with respect to the layer's input, [N, nIn]. */
     private void backward(LeanLayer layer, Pointer delta, int rows, Pointer epsilon) {
         if (rows == 1) {
-            blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
+            blas.gemv(Blas.COL_MAJOR, Blas.NO_TRANS, layer.nIn, layer.nOut, 1.0, layer.weightsPointer,
                     layer.nIn, delta, 0.0, epsilon);
         } else {
-            blas.gemm(NativeBlas.ROW_MAJOR, NativeBlas.NO_TRANS, NativeBlas.NO_TRANS, rows, layer.nIn, layer.nOut, 1.0,
+            blas.gemm(Blas.ROW_MAJOR, Blas.NO_TRANS, Blas.NO_TRANS, rows, layer.nIn, layer.nOut, 1.0,
                     delta, layer.nOut, layer.weightsPointer, layer.nIn, 0.0, epsilon, layer.nIn);
         }
     }
@@ -259,11 +280,11 @@ public final class LeanSgdStep {
             if (decay != 1.0) {
                 blas.scal(layer.nIn * layer.nOut, decay, layer.weightsPointer);
             }
-            blas.ger(NativeBlas.COL_MAJOR, layer.nIn, layer.nOut, -lr * perExample, in, d, layer.weightsPointer,
+            blas.ger(Blas.COL_MAJOR, layer.nIn, layer.nOut, -lr * perExample, in, d, layer.weightsPointer,
                     layer.nIn);
         } else {
             // Column-major: the row-major input [N, nIn] reads as input^T, the row-major delta as delta^T.
-            blas.gemm(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, NativeBlas.TRANS, layer.nIn, layer.nOut, rows,
+            blas.gemm(Blas.COL_MAJOR, Blas.NO_TRANS, Blas.TRANS, layer.nIn, layer.nOut, rows,
                     -lr * perExample, in, layer.nIn, d, layer.nOut, decay, layer.weightsPointer, layer.nIn);
         }
         if (layer.bias != null) {
@@ -275,7 +296,7 @@ public final class LeanSgdStep {
                 }
                 blas.axpy(layer.nOut, -biasLr * perExample, d, layer.biasPointer);
             } else {
-                blas.gemv(NativeBlas.COL_MAJOR, NativeBlas.NO_TRANS, layer.nOut, rows, -biasLr * perExample, d,
+                blas.gemv(Blas.COL_MAJOR, Blas.NO_TRANS, layer.nOut, rows, -biasLr * perExample, d,
                         layer.nOut, ones, biasDecay, layer.biasPointer);
             }
         }
@@ -297,7 +318,7 @@ public final class LeanSgdStep {
         if (a.rank() == 1) {
             a = a.reshape(1, a.length());
         }
-        boolean ok = a.dataType() == dataType && a.rank() == 2 && NativeBlas.isDense(a, 'c');
+        boolean ok = a.dataType() == dataType && a.rank() == 2 && Blas.isDense(a, 'c');
         return ok ? a : a.castTo(dataType).dup('c');
     }
 
@@ -342,7 +363,7 @@ public final class LeanSgdStep {
 
         Buf(INDArray array) {
             this.array = array;
-            this.pointer = NativeBlas.pointer(array);
+            this.pointer = Blas.pointer(array);
             this.floats = array.dataType() == DataType.FLOAT ? FloatKernels.view(array) : null;
         }
     }

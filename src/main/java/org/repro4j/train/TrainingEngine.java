@@ -1,6 +1,7 @@
 package org.repro4j.train;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -9,7 +10,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * How a network is trained for one epoch, as a spec's {@code training.engine} names it:
  * {@code fit}, DL4J's {@code MultiLayerNetwork.fit(iterator)}, or {@code lean}, the same SGD
  * update computed by {@link LeanSgdStep} and driven by {@link LeanTrainer} (same listeners, same
- * iteration and epoch counts, several times faster at these sizes).
+ * iteration and epoch counts, several times faster at these sizes). The lean step is written for
+ * the CPU (OpenBLAS on host memory); where it cannot run (the CUDA backend) {@code lean} trains
+ * with {@code fit}, which makes the same update, and says so once.
  */
 public interface TrainingEngine {
     String FIT = "fit";
@@ -27,8 +30,24 @@ public interface TrainingEngine {
     static TrainingEngine forName(String name, MultiLayerNetwork net, boolean scoring) {
         return switch (name) {
             case FIT -> net::fit;
-            case LEAN -> new LeanTrainer(net, scoring);
+            case LEAN -> LeanSgdStep.unavailableReason() == null ? new LeanTrainer(net, scoring) : FitFallback.fit(net);
             default -> throw new IllegalArgumentException("unknown training engine '" + name + "'; expected one of " + NAMES);
         };
+    }
+
+    /** {@code fit} in place of {@code lean} where the lean step cannot run, said once per JVM. */
+    final class FitFallback {
+        private static final AtomicBoolean SAID = new AtomicBoolean();
+
+        private FitFallback() {
+        }
+
+        static TrainingEngine fit(MultiLayerNetwork net) {
+            if (SAID.compareAndSet(false, true)) {
+                System.err.println("note: training.engine 'lean' trains with DL4J's fit here (the same SGD update): "
+                        + LeanSgdStep.unavailableReason() + ".");
+            }
+            return net::fit;
+        }
     }
 }

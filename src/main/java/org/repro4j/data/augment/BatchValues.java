@@ -8,12 +8,13 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.data.HostArrays;
 
 /**
  * A batch's features copied into a Java array and back, each way in one pass over native
  * memory, so that per-record augmentations ({@link FeatureSlice}) work on plain Java values.
- * Dense row-major float and double matrices are read and written through their native memory
- * directly; anything else through an ND4J copy.
+ * Dense row-major float and double matrices in host memory ({@link HostArrays}) are read and
+ * written through their native memory directly; anything else through an ND4J copy.
  */
 public final class BatchValues {
     private BatchValues() {
@@ -52,10 +53,10 @@ public final class BatchValues {
         }
     }
 
-    /** A dense row-major float or double matrix whose elements start at its buffer's address. */
+    /** A dense row-major float or double matrix in host memory whose elements start at its buffer's address. */
     private static boolean direct(INDArray a) {
         DataType t = a.dataType();
-        if ((t != DataType.FLOAT && t != DataType.DOUBLE) || a.rank() != 2 || a.offset() != 0) {
+        if (!HostArrays.directAccess() || (t != DataType.FLOAT && t != DataType.DOUBLE) || a.rank() != 2 || a.offset() != 0) {
             return false;
         }
         return (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
