@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.repro4j.ReproException;
 import org.repro4j.spec.SearchSpec.ParameterSpec;
@@ -107,14 +106,7 @@ public final class SearchSpecLoader {
     }
 
     private static SearchSpec bind(JsonNode tree, Path file) {
-        try {
-            return SpecLoader.YAML.treeToValue(tree, SearchSpec.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ReproException(file + ": unknown key '" + SpecLoader.pathOf(e) + "'. Known keys here: "
-                    + e.getKnownPropertyIds(), e);
-        } catch (JsonProcessingException e) {
-            throw new ReproException(file + ": bad value at '" + SpecLoader.pathOf(e) + "': " + e.getOriginalMessage(), e);
-        }
+        return SpecLoader.bind(tree, SearchSpec.class, file + ": invalid search spec", "experiments/search/README.md");
     }
 
     /** The semantic checks, each problem naming its key. */

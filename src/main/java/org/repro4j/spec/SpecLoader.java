@@ -2,9 +2,9 @@ package org.repro4j.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.repro4j.ReproException;
@@ -127,15 +127,28 @@ public final class SpecLoader {
         }
     }
 
+    /** The tree as an {@link ExperimentSpec}: unknown and missing keys, then values Jackson cannot bind, are refused. */
     static ExperimentSpec bind(JsonNode tree, Path file, String context) {
-        try {
-            return YAML.treeToValue(tree, ExperimentSpec.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ReproException(file + context + ": unknown key '" + pathOf(e) + "'. Known keys here: "
-                    + e.getKnownPropertyIds(), e);
-        } catch (JsonProcessingException e) {
-            throw new ReproException(file + context + ": bad value at '" + pathOf(e) + "': " + e.getOriginalMessage(), e);
+        return bind(tree, ExperimentSpec.class, file + context + ": invalid experiment spec", "experiments/README.md");
+    }
+
+    /**
+     * Binds a spec tree to its record, refusing (with the problems listed under {@code what}) unknown
+     * and missing keys ({@link SpecKeys}) and values of the wrong form, all in the user's words.
+     */
+    static <T extends Record> T bind(JsonNode tree, Class<T> type, String what, String schema) {
+        List<String> problems = SpecKeys.problems(tree, type);
+        if (problems.isEmpty()) {
+            try {
+                return YAML.treeToValue(tree, type);
+            } catch (JsonMappingException e) {
+                problems = List.of(SpecKeys.badValue(e, tree));
+            } catch (JsonProcessingException e) {
+                problems = List.of("cannot be read: " + e.getOriginalMessage());
+            }
         }
+        throw new ReproException(what + ":\n  - " + String.join("\n  - ", problems)
+                + "\nFix these keys (see " + schema + " for the schema).");
     }
 
     static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
@@ -157,24 +170,6 @@ public final class SpecLoader {
             node.set(parts[parts.length - 1], YAML.valueToTree(e.getValue()));
         }
         return copy;
-    }
-
-    static String pathOf(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
-            StringBuilder sb = new StringBuilder();
-            for (var ref : m.getPath()) {
-                if (ref.getFieldName() != null) {
-                    if (sb.length() > 0) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.toString();
-        }
-        return "?";
     }
 
     static String locationOf(JsonProcessingException e) {

@@ -1,0 +1,130 @@
+package org.repro4j.spec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a user reads for a misspelt, missing or ill-formed key: our words, never Jackson's. */
+class SpecKeysTest {
+    private static final String VALID = """
+            id: t
+            title: A test experiment
+            report: dd2424-a1-hagglund
+            kind: train
+            data: {protocol: cifar-b1}
+            network:
+              inputs: 3072
+              weight_init: {distribution: normal, std: 0.01}
+              layers:
+                - {type: output, units: 10, activation: softmax, loss: mcxent}
+            training:
+              learning_rate: 0.001
+              batch_size: 100
+              epochs: 40
+              augment:
+                - {type: flip, p: 0.5}
+            runs:
+              - {name: fast, set: {training.learning_rate: 0.1}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String error(String yaml) throws IOException {
+        String message = SpecFiles.loadError(SpecFiles.write(dir, "t.yaml", yaml), SpecLoader::load);
+        for (String jackson : List.of("Jackson", "jackson", "DeserializationFeature", "FAIL_ON", "Cannot map", "`",
+                "MismatchedInput", "com.fasterxml")) {
+            assertFalse(message.contains(jackson), "no Jackson wording (" + jackson + "): " + message);
+        }
+        return message;
+    }
+
+    @Test
+    void misspeltKeyIsUnknownWithTheNearestValidKey() throws IOException {
+        String msg = error(VALID.replace("batch_size: 100", "batchsize: 100"));
+        assertTrue(msg.contains("training.batchsize: unknown key; did you mean 'batch_size'?"), msg);
+        assertFalse(msg.contains("training.batch_size: is missing"),
+                "the misspelling explains the missing key; it is not reported twice: " + msg);
+    }
+
+    @Test
+    void missingRequiredKeyIsReportedAsMissing() throws IOException {
+        String msg = error(VALID.replace("  epochs: 40\n", ""));
+        assertTrue(msg.contains("training.epochs: is missing; it is required (a whole number)"), msg);
+    }
+
+    @Test
+    void nullForARequiredKeyIsMissing() throws IOException {
+        String msg = error(VALID.replace("epochs: 40", "epochs: ~"));
+        assertTrue(msg.contains("training.epochs: is missing"), msg);
+    }
+
+    @Test
+    void valueOfTheWrongFormSaysWhatWasExpectedAndGiven() throws IOException {
+        String msg = error(VALID.replace("epochs: 40", "epochs: forty"));
+        assertTrue(msg.contains("bad value at 'training.epochs': expected a whole number, got 'forty'"), msg);
+    }
+
+    @Test
+    void listWhereAMappingBelongsIsNamed() throws IOException {
+        String msg = error(VALID.replace("data: {protocol: cifar-b1}", "data: [cifar-b1]"));
+        assertTrue(msg.contains("bad value at 'data': expected a mapping of keys"), msg);
+    }
+
+    @Test
+    void unknownKeyInsideAListElementIsNamedWithItsIndex() throws IOException {
+        String msg = error(VALID.replace("{type: flip, p: 0.5}", "{type: flip, pp: 0.5}"));
+        assertTrue(msg.contains("training.augment[0].pp: unknown key; did you mean 'p'?"), msg);
+    }
+
+    @Test
+    void unknownTopLevelKeySuggestsTheRealOne() throws IOException {
+        String msg = error(VALID + "seed: [1, 2]\n");
+        assertTrue(msg.contains("seed: unknown key; did you mean 'seeds'?"), msg);
+        assertTrue(msg.contains("Keys allowed here: [id, title, report"), "lists the keys of that level: " + msg);
+    }
+
+    @Test
+    void unknownKeyFarFromEveryKeyIsNotGivenASuggestion() throws IOException {
+        String msg = error(VALID + "colour: blue\n");
+        assertTrue(msg.contains("colour: unknown key. Keys allowed here"), msg);
+    }
+
+    @Test
+    void misspeltKeyInARunOverrideIsNamedWithTheRun() throws IOException {
+        String msg = error(VALID.replace("{training.learning_rate: 0.1}", "{training.learningrate: 0.1}"));
+        assertTrue(msg.contains("run 'fast'") && msg.contains("training.learningrate: unknown key; did you mean 'learning_rate'?"),
+                msg);
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() throws IOException {
+        String msg = error(VALID.replace("batch_size: 100", "batchsize: 100").replace("  epochs: 40\n", ""));
+        assertTrue(msg.contains("training.batchsize: unknown key") && msg.contains("training.epochs: is missing"), msg);
+    }
+
+    @Test
+    void misspeltKeyInASearchSpecIsUnknownWithASuggestion() throws IOException {
+        String yaml = SearchSpecLoaderTest.VALID.replace("max_candidates: 4", "max_candidate: 4");
+        String msg = SpecFiles.loadError(SpecFiles.write(dir, "s.yaml", yaml), SearchSpecLoader::load);
+        assertTrue(msg.contains("search.max_candidate: unknown key; did you mean 'max_candidates'?"), msg);
+    }
+
+    @Test
+    void nearestKeyIgnoresCaseAndSeparatorsAndRefusesFarKeys() {
+        List<String> keys = List.of("batch_size", "epochs", "learning_rate");
+        assertEquals("batch_size", SpecKeys.nearest("batchSize", keys));
+        assertEquals("batch_size", SpecKeys.nearest("batch-size", keys));
+        assertEquals("epochs", SpecKeys.nearest("epoch", keys));
+        assertEquals("learning_rate", SpecKeys.nearest("learnig_rate", keys));
+        assertNull(SpecKeys.nearest("momentum", keys));
+    }
+}
