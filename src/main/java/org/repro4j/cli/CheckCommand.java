@@ -27,12 +27,25 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Results folder (default: ./results)")
     Path results;
 
+    /** The folder of experiment specs; null for {@code <home>/experiments}. */
+    private final Path experiments;
+
+    CheckCommand() {
+        this(null);
+    }
+
+    /** A check of the specs in {@code experiments} (tests); null for {@code <home>/experiments}. */
+    CheckCommand(Path experiments) {
+        this.experiments = experiments;
+    }
+
     @Override
     public Integer call() {
         Path root = results != null ? results : Repro.home().resolve("results");
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (ExperimentSpec spec : ExperimentCatalog.load(Repro.home().resolve("experiments"))) {
+        Path specs = experiments != null ? experiments : Repro.home().resolve("experiments");
+        for (ExperimentSpec spec : ExperimentCatalog.load(specs)) {
             if (!prefixes.isEmpty() && prefixes.stream().noneMatch(spec.id()::startsWith)) {
                 continue;
             }

@@ -22,9 +22,21 @@ final class PageCommand implements Runnable {
     @Option(names = "--results", description = "Results folder (default: ./results)")
     Path results;
 
+    /** The folder of page specs; null for {@code <home>/experiments/pages}. */
+    private final Path pages;
+
+    PageCommand() {
+        this(null);
+    }
+
+    /** Pages from the specs in {@code pages} (tests); null for {@code <home>/experiments/pages}. */
+    PageCommand(Path pages) {
+        this.pages = pages;
+    }
+
     @Override
     public void run() {
-        Path dir = Repro.home().resolve("experiments/pages");
+        Path dir = pages != null ? pages : Repro.home().resolve("experiments/pages");
         Path out = results != null ? results : Repro.home().resolve("results");
         List<Path> specs = new ArrayList<>();
         if (names.isEmpty()) {

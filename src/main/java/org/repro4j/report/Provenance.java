@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.CommandOutput;
@@ -65,15 +66,26 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
      * {@code git} in the working directory (a missing git or no checkout gives a null commit).
      */
     public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds) {
+        return capture(specHashSha256, seeds, wallSeconds, System::getenv, System::getProperty,
+                Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()), OffsetDateTime.now());
+    }
+
+    /**
+     * {@link #capture(String, List, double)} from given inputs instead of this process's: the
+     * environment variables and system properties to read, the processor count, the git state
+     * and the time (truncated to seconds). The ND4J backend and the DL4J version are this JVM's.
+     */
+    static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds,
+            UnaryOperator<String> environment, UnaryOperator<String> properties, int cpuCores, GitState git,
+            OffsetDateTime now) {
         Nd4jInfo nd4j = Nd4jInfo.capture();
-        GitState git = GitState.of(Path.of("").toAbsolutePath());
         return new Provenance(specHashSha256, seeds, nd4j.backend(), nd4j.blasVendor(), nd4j.environment(),
-                System.getenv("OPENBLAS_CORETYPE"), System.getenv("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
-                System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                environment.apply("OPENBLAS_CORETYPE"), environment.apply("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
+                properties.apply("java.version"), properties.apply("java.vendor"),
+                properties.apply("os.name") + " " + properties.apply("os.version"),
+                properties.apply("os.arch"), cpuCores,
                 git.commit(), git.dirty(), wallSeconds,
-                OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                now.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     /** Lower-case hex SHA-256 of a file's bytes. */

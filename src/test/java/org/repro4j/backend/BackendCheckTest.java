@@ -1,13 +1,18 @@
 package org.repro4j.backend;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.repro4j.ReproException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,13 +152,66 @@ class BackendCheckTest {
                 .getMessage().contains("Both"));
     }
 
+    // The probes on this machine, checked against what the test finds out by other means: the
+    // dynamic linker's map of this very process for libc, the class loader for the backends, the
+    // driver's file and PATH for the GPU.
+
     @Test
-    void theRealMachineProbesDoNotCrash() {
-        // This machine's answer is whatever it is; the probes must answer, not throw.
+    void theLibraryProbeFindsTheLibcThisProcessRunsOn() throws Exception {
+        Path maps = Path.of("/proc/self/maps");
+        Assumptions.assumeTrue(Files.isReadable(maps), "no /proc/self/maps (not Linux)");
+        Assumptions.assumeTrue(Files.readAllLines(maps).stream().anyMatch(l -> l.endsWith("/libc.so.6")),
+                "this JVM is not linked against glibc's libc.so.6");
         LocalCudaHost host = new LocalCudaHost();
-        host.driverVersion();
-        host.gpus();
-        host.hasLibrary("libc.so.6");
-        assertTrue(host.onClassPath(Backend.CPU.markerClass()) || host.onClassPath(Backend.CUDA.markerClass()));
+        assertTrue(host.hasLibrary("libc.so.6"), "libc.so.6 is mapped into this process but not found");
+        assertFalse(host.hasLibrary("librepro4j-no-such-library.so.0"));
+    }
+
+    @Test
+    void theClassPathProbeSeesExactlyTheBackendThatLoads() {
+        LocalCudaHost host = new LocalCudaHost();
+        boolean cpu = host.onClassPath(Backend.CPU.markerClass());
+        boolean cuda = host.onClassPath(Backend.CUDA.markerClass());
+        assertEquals(loads("org.nd4j.linalg.cpu.nativecpu.CpuBackend"), cpu);
+        assertEquals(loads("org.nd4j.linalg.jcublas.JCublasBackend"), cuda);
+        assertTrue(cpu != cuda, "a build holds exactly one backend: cpu " + cpu + ", cuda " + cuda);
+        assertFalse(host.onClassPath("org/repro4j/backend/NoSuchClass.class"));
+    }
+
+    @Test
+    void theDriverProbeReadsTheDriversVersionFileWhenThereIsOne() {
+        Optional<String> driver = new LocalCudaHost().driverVersion();
+        if (Files.isReadable(LocalCudaHost.DRIVER_VERSION_FILE)) {
+            assertTrue(driver.isPresent() && driver.get().startsWith("NVRM version"), driver.toString());
+        } else {
+            assertEquals(Optional.empty(), driver);
+        }
+    }
+
+    @Test
+    void theGpuProbeListsNoGpuWithoutNvidiaSmiAndNamedGpusWithIt() {
+        List<GpuInfo> gpus = new LocalCudaHost().gpus();
+        if (!onPath("nvidia-smi")) {
+            assertEquals(List.of(), gpus);
+        }
+        for (GpuInfo g : gpus) {
+            assertFalse(g.name().isBlank(), gpus.toString());
+            assertTrue(g.computeCapability() == null || g.computeCapability().matches("\\d+\\.\\d+"), gpus.toString());
+        }
+    }
+
+    private static boolean loads(String className) {
+        try {
+            Class.forName(className, false, BackendCheckTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(":")).filter(d -> !d.isBlank())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +40,41 @@ class ProvenanceTest {
         assertFalse(p.nd4jEnvironment().keySet().stream().anyMatch(k -> k.startsWith("memory")),
                 "memory figures change every run and are left out");
         assertEquals("1.0.0-M2.1", p.dl4jVersion());
-        assertEquals(System.getProperty("java.version"), p.javaVersion());
-        assertEquals(System.getenv("OMP_NUM_THREADS"), p.ompNumThreads());
+        // The project is built for Java 17 (pom.xml); java.version reads e.g. 17.0.9.
+        assertTrue(p.javaVersion().matches(Runtime.version().feature() + "([.+].*)?"), p.javaVersion());
+        assertEquals("ff".repeat(32), p.specSha256());
         assertEquals(List.of(7L, 8L), p.seeds());
         assertEquals(12.5, p.wallSeconds());
         assertTrue(p.cpuCores() >= 1);
         assertNotNull(OffsetDateTime.parse(p.date()));
+    }
+
+    @Test
+    void captureRecordsTheEnvironmentPropertiesGitStateAndTimeItIsGiven() {
+        Map<String, String> env = Map.of("OMP_NUM_THREADS", "3", "OPENBLAS_CORETYPE", "Haswell", "PATH", "/bin");
+        Map<String, String> props = Map.of("java.version", "17.0.99", "java.vendor", "Test Vendor",
+                "os.name", "TestOS", "os.version", "4.2", "os.arch", "riscv64");
+        Provenance.GitState git = new Provenance.GitState("ab".repeat(20), Boolean.TRUE);
+        OffsetDateTime now = OffsetDateTime.parse("2024-05-06T07:08:09.987654321+02:00");
+
+        Provenance p = Provenance.capture("00".repeat(32), List.of(1L), 3.0, env::get, props::get, 5, git, now);
+        assertEquals("3", p.ompNumThreads());
+        assertEquals("Haswell", p.openblasCoretype());
+        assertEquals("17.0.99", p.javaVersion());
+        assertEquals("Test Vendor", p.javaVendor());
+        assertEquals("TestOS 4.2", p.os());
+        assertEquals("riscv64", p.arch());
+        assertEquals(5, p.cpuCores());
+        assertEquals("ab".repeat(20), p.gitCommit());
+        assertEquals(Boolean.TRUE, p.gitDirty());
+        assertEquals("2024-05-06T07:08:09+02:00", p.date(), "to the second, with its offset");
+
+        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, name -> null, props::get, 1,
+                Provenance.GitState.NONE, now);
+        assertNull(unset.ompNumThreads(), "an unset variable is recorded as absent, not as a default");
+        assertNull(unset.openblasCoretype());
+        assertNull(unset.gitCommit());
+        assertNull(unset.gitDirty());
     }
 
     @Test

@@ -83,30 +83,48 @@ class SpecLoaderTest {
         assertTrue(msg.contains("lamda") && msg.contains("fast"), msg);
     }
 
+    /**
+     * One impossible value each: {from, to, key, what the problem line must also hold}. The
+     * validator writes each problem as "key: reason", so the test looks for the problem line that
+     * starts with the full key and a colon (every message says "invalid experiment spec", so a bare
+     * key such as "id" would match any error), and where the reason quotes the bad value, for it too.
+     */
     static Stream<String[]> badValues() {
         return Stream.of(
-                new String[]{"learning_rate: 0.001", "learning_rate: -0.1", "training.learning_rate"},
-                new String[]{"batch_size: 100", "batch_size: 0", "training.batch_size"},
-                new String[]{"epochs: 40", "epochs: 0", "training.epochs"},
-                new String[]{"loss: mcxent", "loss: hinge2", "network.layers[0].loss"},
-                new String[]{"protocol: cifar-b1", "protocol: cifar-b7", "data.protocol"},
-                new String[]{"activation: softmax", "activation: softplus2", "network.layers[0].activation"},
-                new String[]{"l2: {lambda: 0.1}", "l2: {lambda: -1}", "training.l2.lambda"},
-                new String[]{"l2: {lambda: 0.1}", "l2: {lambda: 0.1, convention: quarter}", "training.l2.convention"},
-                new String[]{"kind: train", "kind: dance", "kind"},
-                new String[]{"std: 0.01", "std: 0", "network.weight_init.std"},
-                new String[]{"band: [0.26, 0.30]", "band: [0.30, 0.26]", "band"},
-                new String[]{"headline: test_acc.fast", "headline: test_acc.slow", "reference.headline"},
-                new String[]{"id: t", "id: other", "id"},
-                new String[]{"learning_rate: 0.001", "learning_rate: fast", "training.learning_rate"});
+                new String[]{"learning_rate: 0.001", "learning_rate: -0.1", "training.learning_rate", "got -0.1"},
+                new String[]{"batch_size: 100", "batch_size: 0", "training.batch_size", "got 0"},
+                new String[]{"epochs: 40", "epochs: 0", "training.epochs", "got 0"},
+                new String[]{"loss: mcxent", "loss: hinge2", "network.layers[0].loss", "'hinge2'"},
+                new String[]{"protocol: cifar-b1", "protocol: cifar-b7", "data.protocol", "'cifar-b7'"},
+                new String[]{"activation: softmax", "activation: softplus2", "network.layers[0].activation", "'softplus2'"},
+                new String[]{"l2: {lambda: 0.1}", "l2: {lambda: -1}", "training.l2.lambda", "got -1.0"},
+                new String[]{"l2: {lambda: 0.1}", "l2: {lambda: 0.1, convention: quarter}", "training.l2.convention", "'quarter'"},
+                new String[]{"kind: train", "kind: dance", "kind", "'dance'"},
+                new String[]{"std: 0.01", "std: 0", "network.weight_init.std", "must be > 0"},
+                new String[]{"band: [0.26, 0.30]", "band: [0.30, 0.26]", "reference.measures.test_acc.fast.band", "lo <= hi"},
+                new String[]{"headline: test_acc.fast", "headline: test_acc.slow", "reference.headline", "'test_acc.slow'"},
+                new String[]{"id: t", "id: other", "id", "'other' must match the file name 't'"});
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("badValues")
-    void impossibleValuesAreRefusedWithTheirKey(String from, String to, String key) throws IOException {
+    void impossibleValuesAreRefusedWithTheirKey(String from, String to, String key, String detail) throws IOException {
         assertTrue(VALID.contains(from), from);
         String msg = error(VALID.replace(from, to));
-        assertTrue(msg.contains(key), "message names " + key + ": " + msg);
+        String line = problemLine(msg, key);
+        assertTrue(line.contains(detail), "the problem of " + key + " says " + detail + ": " + msg);
+    }
+
+    /** The problem line "  - key: reason" of a refused base spec (not a run's), failing when there is none. */
+    static String problemLine(String msg, String key) {
+        return msg.lines().filter(l -> l.startsWith("  - " + key + ": ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem line for '" + key + ": ' in:\n" + msg));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedWithItsKey() throws IOException {
+        String msg = error(VALID.replace("learning_rate: 0.001", "learning_rate: fast"));
+        assertTrue(msg.contains("bad value at 'training.learning_rate'") && msg.contains("\"fast\""), msg);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.repro4j.train;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,6 +43,48 @@ class EvaluatorTest {
         double cost = net.score(data, false);
         assertEquals(cost, m.cost(), 1e-10);
         assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
-        assertEquals(Evaluator.accuracy(net.output(x, false), y), m.accuracy(), 1e-12);
+        assertEquals(agreement(net.output(x, false), y), m.accuracy(), 1e-12);
+    }
+
+    /** The share of rows where DL4J's output picks the labelled class, counted here element by element. */
+    private static double agreement(INDArray output, INDArray labels) {
+        double[][] out = output.toDoubleMatrix();
+        double[][] y = labels.toDoubleMatrix();
+        int hits = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].length == 1) {
+                hits += (out[i][0] >= 0.5 ? 1.0 : 0.0) == y[i][0] ? 1 : 0;
+            } else {
+                hits += argMax(out[i]) == argMax(y[i]) ? 1 : 0;
+            }
+        }
+        return (double) hits / out.length;
+    }
+
+    private static int argMax(double[] row) {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+            if (row[j] > row[best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void accuracyCountsArgmaxAgreement() {
+        INDArray output = Nd4j.createFromArray(new double[][] {
+                {0.1, 0.7, 0.2}, {0.5, 0.3, 0.2}, {0.2, 0.2, 0.6}, {0.3, 0.4, 0.3}});
+        INDArray labels = Nd4j.createFromArray(new double[][] {{0, 1, 0}, {1, 0, 0}, {1, 0, 0}, {0, 0, 1}});
+        // Rows 0 and 1 right (class 1, class 0), rows 2 and 3 wrong: 2 of 4.
+        assertEquals(0.5, Evaluator.accuracy(output, labels), 0.0);
+    }
+
+    @Test
+    void oneSigmoidOutputCountsAsClassOneFromOneHalf() {
+        INDArray output = Nd4j.createFromArray(new double[][] {{0.7}, {0.4}, {0.5}, {0.2}, {0.9}});
+        INDArray labels = Nd4j.createFromArray(new double[][] {{1}, {0}, {0}, {1}, {1}});
+        // 0.7 -> 1 right, 0.4 -> 0 right, 0.5 -> 1 wrong, 0.2 -> 0 wrong, 0.9 -> 1 right: 3 of 5.
+        assertEquals(0.6, Evaluator.accuracy(output, labels), 1e-15);
     }
 }

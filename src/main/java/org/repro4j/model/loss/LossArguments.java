@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.ReproException;
 
@@ -32,6 +33,44 @@ final class LossArguments {
      */
     static double[] rowMajorCopy(INDArray array) {
         return array.dup('c').data().asDouble();
+    }
+
+    /**
+     * Whether every element is exactly 0 or 1 (false for NaN). Reads the elements on the heap:
+     * a contiguous row-major array (a mini-batch's labels) straight from its buffer, other arrays
+     * after one copy. Measured at [100, 10] float on 2 busy cores: 4-7 us for a dense batch, where
+     * two MatchCondition scans or abs(y (1 - y)).sum() took 75-160 us and the M-BCE gradient 30-75 us.
+     */
+    static boolean allZeroOrOne(INDArray array) {
+        // A view's data() starts at the view's first element; a dense row-major array is read as it is.
+        boolean direct = array.ordering() == 'c' && Shape.isContiguousInBuffer(array)
+                && array.data().length() == array.length();
+        INDArray a = direct ? array : array.dup('c');
+        if (a.dataType() == DataType.FLOAT) {
+            for (float v : a.data().asFloat()) {
+                if (v != 0f && v != 1f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (double v : a.data().asDouble()) {
+            if (v != 0.0 && v != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Row {@code row} of a matrix as text, e.g. {@code [0.5, 0.5, 0.0]}, in the array's own precision. */
+    static String rowText(INDArray matrix, long row) {
+        double[] values = matrix.getRow(row).dup().castTo(DataType.DOUBLE).toDoubleVector();
+        StringBuilder sb = new StringBuilder("[");
+        for (int j = 0; j < values.length; j++) {
+            sb.append(j == 0 ? "" : ", ");
+            sb.append(matrix.dataType() == DataType.DOUBLE ? Double.toString(values[j]) : Float.toString((float) values[j]));
+        }
+        return sb.append(']').toString();
     }
 
     /** A new row-major array of the given shape and floating-point type holding {@code values}. */

@@ -29,7 +29,8 @@ import org.repro4j.ReproException;
  *
  * <p>Conventions follow DL4J: {@link #computeScore} sums over the batch and divides by the
  * number of rows when {@code average} is true. A mask may be per example ([N, 1]) or per output
- * ([N, K]); masked terms contribute nothing (K stays the number of outputs).
+ * ([N, K]); masked terms contribute nothing (K stays the number of outputs). Labels must be 0 or 1
+ * where the mask keeps the term; anything else throws an {@link IllegalArgumentException} naming the row.
  */
 public class MultiBinaryCrossEntropy implements ILossFunction {
     private static final long serialVersionUID = 1L;
@@ -72,7 +73,7 @@ public class MultiBinaryCrossEntropy implements ILossFunction {
 
     /** Per-element terms -(1/K)[(1 - y) log(1 - p) + y log p], masked; shape [N, K]. */
     private INDArray scoreTerms(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray y = LossArguments.labelsMatching(labels, preOutput, NAME);
+        INDArray y = binaryLabels(labels, preOutput, mask);
         INDArray crossEntropy;
         if (activationFn instanceof ActivationSigmoid) {
             crossEntropy = softplus(preOutput).subi(preOutput.mul(y));
@@ -95,6 +96,37 @@ public class MultiBinaryCrossEntropy implements ILossFunction {
         return Transforms.relu(z, true).addi(Transforms.log1p(expNegAbs, false));
     }
 
+    /**
+     * The labels in the pre-output's type, checked to be 0 or 1 wherever the mask (if any) keeps
+     * the term: any other target is no binary outcome, and the formula would silently give a
+     * meaningless (for a label above 1 even negative) loss. The fast check reads the labels once
+     * on the heap; only a failing or masked batch is searched for the offending row.
+     */
+    private static INDArray binaryLabels(INDArray labels, INDArray preOutput, INDArray mask) {
+        INDArray y = LossArguments.labelsMatching(labels, preOutput, NAME);
+        if (LossArguments.allZeroOrOne(y)) {
+            return y;
+        }
+        long rows = y.size(0);
+        long columns = y.size(1);
+        boolean perExample = mask != null && LossArguments.isPerExample(mask, preOutput);
+        for (long i = 0; i < rows; i++) {
+            for (long j = 0; j < columns; j++) {
+                double v = y.getDouble(i, j);
+                if (v == 0.0 || v == 1.0) {
+                    continue;
+                }
+                boolean counts = mask == null || (perExample ? mask.getDouble(i) : mask.getDouble(i, j)) != 0.0;
+                if (counts) {
+                    throw new IllegalArgumentException(NAME + ": labels must be 0 or 1 (one binary target per output), "
+                            + "but row " + i + " of " + rows + " is " + LossArguments.rowText(y, i)
+                            + ". Give this loss 0/1 labels, e.g. one-hot class labels.");
+                }
+            }
+        }
+        return y;
+    }
+
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
             boolean average) {
@@ -111,7 +143,7 @@ public class MultiBinaryCrossEntropy implements ILossFunction {
     /** Gradient of the (unaveraged) loss with respect to the pre-output, [N, K]. */
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        INDArray y = LossArguments.labelsMatching(labels, preOutput, NAME);
+        INDArray y = binaryLabels(labels, preOutput, mask);
         double invK = 1.0 / preOutput.size(1);
         INDArray grad;
         if (activationFn instanceof ActivationSigmoid) {

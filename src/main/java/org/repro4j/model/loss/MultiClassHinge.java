@@ -22,7 +22,10 @@ import org.repro4j.ReproException;
  *
  * <p>Conventions follow DL4J: {@link #computeScore} sums over the batch and divides by the
  * number of rows when {@code average} is true; a mask must have one value per example (shape
- * [N, 1]) and zeroes that example's score and gradient. Labels must be one-hot.
+ * [N, 1]) and zeroes that example's score and gradient. Labels must be one-hot: any other row of an
+ * example that counts (mask not 0) throws an {@link IllegalArgumentException} naming the row, since
+ * the formula would silently score it as a blend of classes (or, for all zeros, against a true
+ * score of 0). The check is part of the pass over the heap copy of the labels, so it costs no ND4J op.
  *
  * <p>The class has no state; a public no-arg constructor, {@code equals}/{@code hashCode} and
  * {@code toString} let DL4J's JSON and model-zip serialisation round-trip it.
@@ -98,6 +101,11 @@ public class MultiClassHinge implements ILossFunction {
                     trueScore += s[row + j] * y[row + j];
                 }
                 double weight = m == null ? 1.0 : m[i];
+                if (weight != 0.0 && !isOneHot(y, row, k)) {
+                    throw new IllegalArgumentException(NAME + ": labels must be one-hot (a single 1, all other values 0, "
+                            + "in each row), but row " + i + " of " + n + " is " + LossArguments.rowText(labels, i)
+                            + ". Give this loss one-hot class labels.");
+                }
                 double sum = 0;
                 int active = 0;
                 for (int j = 0; j < k; j++) {
@@ -118,6 +126,20 @@ public class MultiClassHinge implements ILossFunction {
                 }
             }
             return new Hinge(perExample, d);
+        }
+
+        /** Exactly one 1 and otherwise 0s in y[row, row + k) (false for NaN). */
+        private static boolean isOneHot(double[] y, int row, int k) {
+            int ones = 0;
+            for (int j = 0; j < k; j++) {
+                double v = y[row + j];
+                if (v == 1.0) {
+                    ones++;
+                } else if (v != 0.0) {
+                    return false;
+                }
+            }
+            return ones == 1;
         }
     }
 

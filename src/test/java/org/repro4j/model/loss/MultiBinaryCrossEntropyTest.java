@@ -9,9 +9,12 @@ import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -111,6 +114,49 @@ class MultiBinaryCrossEntropyTest {
         assertThrows(ReproException.class, () -> new MultiBinaryCrossEntropy(-1e-3));
         assertThrows(ReproException.class,
                 () -> loss.computeScore(Nd4j.zeros(2, 4), preOutput, new ActivationSigmoid(), null, true));
+    }
+
+    /**
+     * Labels outside {0, 1}: before the check, 0.5 or 2.0 silently gave a cross-entropy against a
+     * target that is no probability of a binary outcome (2.0 even a negative loss). The first row
+     * is valid, so the message must name row 1 and the value found.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 2.0, -1.0, 0.999, Double.NaN, Double.POSITIVE_INFINITY})
+    void labelsOutsideZeroAndOneAreRejected(double bad) {
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, bad, 1}});
+        INDArray probabilities = Nd4j.createFromArray(new double[][] {{0.75, 0.5, 0.25}, {0.5, 0.25, 0.75}});
+        for (IActivation activation : new IActivation[] {new ActivationSigmoid(), new ActivationIdentity()}) {
+            INDArray z = activation instanceof ActivationSigmoid ? preOutput : probabilities;
+            for (Executable call : new Executable[] {
+                    () -> loss.computeScore(y, z, activation, null, true),
+                    () -> loss.computeScoreArray(y, z, activation, null),
+                    () -> loss.computeGradient(y, z, activation, null),
+                    () -> loss.computeGradient(y.castTo(DataType.FLOAT), z.castTo(DataType.FLOAT), activation, null)}) {
+                String m = assertThrows(IllegalArgumentException.class, call).getMessage();
+                assertTrue(m.contains("0 or 1") && m.contains("row 1") && m.contains(String.valueOf(bad)), m);
+            }
+        }
+    }
+
+    @Test
+    void allZeroAndAllOneRowsAreValidLabels() {
+        // Unlike one-hot labels, independent binary outputs may all be off or all on:
+        // sigmoid(0) = 0.5 everywhere, so each term is -log 0.5 and the mean over K is log 2.
+        INDArray z = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        INDArray y = Nd4j.createFromArray(new double[][] {{0, 0, 0}, {1, 1, 1}});
+        assertEquals(2 * Math.log(2), loss.computeScore(y, z, new ActivationSigmoid(), null, false), 1e-12);
+    }
+
+    @Test
+    void maskedLabelsAreNotChecked() {
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, 0.5, 0}});
+        INDArray perOutput = Nd4j.createFromArray(new double[][] {{1, 1, 1}, {1, 0, 1}});
+        // Row 1 without its middle term: outputs 0.5 and 0.75 with targets 0, i.e. -(log .5 + log .25)/3.
+        assertArrayEquals(new double[] {loss1, -(Math.log(0.5) + Math.log(0.25)) / 3},
+                loss.computeScoreArray(y, preOutput, new ActivationSigmoid(), perOutput).toDoubleVector(), 1e-9);
+        assertThrows(IllegalArgumentException.class,
+                () -> loss.computeScoreArray(y, preOutput, new ActivationSigmoid(), Nd4j.ones(DataType.DOUBLE, 2, 3)));
     }
 
     @ParameterizedTest

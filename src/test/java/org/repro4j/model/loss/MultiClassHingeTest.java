@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -92,6 +96,39 @@ class MultiClassHingeTest {
         ReproException shapeError = assertThrows(ReproException.class,
                 () -> loss.computeGradient(fourClassLabels, scores, new ActivationIdentity(), null));
         assertTrue(shapeError.getMessage().contains("nOut"), shapeError.getMessage());
+    }
+
+    /**
+     * Labels that are not one-hot: before the check, [0.5, 0.5, 0] scored as a blend of two true
+     * classes, [1, 1, 0] as two true classes at once and [0, 0, 0] against a true score of 0. The
+     * first row is a valid one-hot row, so the message must name row 1 and what it holds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0.5, 0.5, 0", "1, 1, 0", "0, 0, 0", "2, 0, 0", "0, -1, 0", "NaN, 0, 1", "0.999, 0, 0"})
+    void labelsThatAreNotOneHotAreRejected(String badRow) {
+        double[] row = Arrays.stream(badRow.split(",")).mapToDouble(v -> Double.parseDouble(v.strip())).toArray();
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 0}, row});
+        ActivationIdentity identity = new ActivationIdentity();
+        for (Executable call : new Executable[] {
+                () -> loss.computeScore(y, scores, identity, null, true),
+                () -> loss.computeScoreArray(y, scores, identity, null),
+                () -> loss.computeGradient(y, scores, identity, null),
+                () -> loss.computeScore(y.castTo(DataType.FLOAT), scores.castTo(DataType.FLOAT), identity, null, false)}) {
+            String m = assertThrows(IllegalArgumentException.class, call).getMessage();
+            assertTrue(m.contains("one-hot") && m.contains("row 1"), m);
+            assertTrue(m.contains(Arrays.toString(row)), "shows the row as found: " + m);
+        }
+    }
+
+    @Test
+    void aMaskedOutExampleMayHaveAnyLabels() {
+        // Padding rows (mask 0) often carry all-zero labels; they do not count, so they are not checked.
+        INDArray y = Nd4j.createFromArray(new double[][] {{1, 0, 0}, {0, 0, 0}});
+        INDArray mask = Nd4j.createFromArray(new double[][] {{1}, {0}});
+        assertEquals(2.0, loss.computeScore(y, scores, new ActivationIdentity(), mask, false), TOL);
+        INDArray unmasked = Nd4j.createFromArray(new double[][] {{1}, {1}});
+        assertThrows(IllegalArgumentException.class,
+                () -> loss.computeScore(y, scores, new ActivationIdentity(), unmasked, false));
     }
 
     @ParameterizedTest
