@@ -38,7 +38,9 @@ public final class SpecLoader {
         if (spec.id() != null && !spec.id().equals(expectedId)) {
             problems.add("id: '" + spec.id() + "' must match the file name '" + expectedId + "'");
         }
-        for (RunSpec run : spec.runs()) {
+        // The runs are checked on a valid base only: a run that sets one key of a missing section would
+        // otherwise report that section's other keys as missing and hide the base's own problem.
+        for (RunSpec run : problems.isEmpty() ? spec.runs() : List.<RunSpec>of()) {
             ExperimentSpec resolved = bind(applyOverrides(tree, run, file), file, " (run '" + run.name() + "')");
             for (String p : SpecValidator.validate(resolved)) {
                 problems.add("run '" + run.name() + "': " + p);

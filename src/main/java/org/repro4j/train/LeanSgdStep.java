@@ -76,7 +76,7 @@ public final class LeanSgdStep {
     public LeanSgdStep(MultiLayerNetwork net, boolean scoring) {
         this.net = net;
         this.scoring = scoring;
-        if (net.params() == null) {
+        if (!net.isInitCalled()) {
             throw new IllegalStateException("call net.init() before creating a LeanSgdStep");
         }
         this.dataType = net.params().dataType();

@@ -106,6 +106,14 @@ class SpecKeysTest {
     }
 
     @Test
+    void aProblemOfTheBaseIsNotHiddenByARunThatSetsPartOfIt() throws IOException {
+        String base = VALID.substring(0, VALID.indexOf("training:")) + "runs:\n  - {name: small, set: {training.batch_size: 5}}\n";
+        String msg = error(base);
+        assertTrue(msg.contains("training: is required"), msg);
+        assertFalse(msg.contains("is missing"), "the run's partial training section is not checked on an invalid base: " + msg);
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() throws IOException {
         String msg = error(VALID.replace("batch_size: 100", "batchsize: 100").replace("  epochs: 40\n", ""));
         assertTrue(msg.contains("training.batchsize: unknown key") && msg.contains("training.epochs: is missing"), msg);

@@ -124,7 +124,7 @@ class SpecLoaderTest {
     @Test
     void aValueOfTheWrongTypeIsRefusedWithItsKey() throws IOException {
         String msg = error(VALID.replace("learning_rate: 0.001", "learning_rate: fast"));
-        assertTrue(msg.contains("bad value at 'training.learning_rate'") && msg.contains("\"fast\""), msg);
+        assertTrue(msg.contains("bad value at 'training.learning_rate': expected a number, got 'fast'"), msg);
     }
 
     @Test

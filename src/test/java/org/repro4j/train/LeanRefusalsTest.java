@@ -201,14 +201,7 @@ class LeanRefusalsTest {
                 "it has input pre-processors");
     }
 
-    /**
-     * Known defect, left to the change of LeanSgdStep on main: its guard is {@code net.params() == null},
-     * but DL4J 1.0.0-M2.1's {@code params()} of a network without {@code init()} is an empty array, not
-     * null, so the constructor gets past it and fails with a NullPointerException in
-     * {@code MultiLayerNetwork.getLayer} instead. Checking {@code !net.isInitCalled()} would fix it;
-     * enable this test with that fix (it fails now, as described).
-     */
-    @org.junit.jupiter.api.Disabled("LeanSgdStep's init guard never fires on DL4J M2.1 (NullPointerException); see the Javadoc")
+    /** DL4J M2.1's {@code params()} of a network without {@code init()} is an empty array, not null. */
     @Test
     void aNetworkThatWasNotInitialisedIsRefused() {
         MultiLayerNetwork net = new MultiLayerNetwork(base().list().layer(dense().build()).layer(output().build()).build());
