@@ -128,6 +128,14 @@ public final class Charts {
             throw new IllegalArgumentException("band needs x, mean and std of one length, got " + x.length + ", "
                     + mean.length + ", " + std.length);
         }
+        // Points where the mean or spread is not finite (a diverged seed) cannot be drawn.
+        int[] keep = java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> Double.isFinite(x[i]) && Double.isFinite(mean[i]) && Double.isFinite(std[i])).toArray();
+        if (keep.length < x.length) {
+            band(png, title + (keep.length == 0 ? " (no finite values)" : ""), xLabel, yLabel, pick(x, keep),
+                    pick(mean, keep), pick(std, keep), name);
+            return;
+        }
         int n = x.length;
         // The band is a closed polygon: along the upper edge, then back along the lower edge.
         double[] px = new double[2 * n];
@@ -152,6 +160,10 @@ public final class Charts {
         save(png, chart);
     }
 
+    private static double[] pick(double[] values, int[] indices) {
+        return Arrays.stream(indices).mapToDouble(i -> values[i]).toArray();
+    }
+
     /** {@link #histograms(Path, String, String, List, int, double, double)} with x label "value". */
     public static void histograms(Path png, String title, List<HistogramSeries> series, int bins, double lo,
             double hi) {
@@ -174,9 +186,11 @@ public final class Charts {
         double width = (hi - lo) / bins;
         for (int s = 0; s < series.size(); s++) {
             HistogramSeries h = series.get(s);
-            List<Double> counts = new Histogram(Arrays.stream(h.values()).boxed().toList(), bins, lo, hi)
+            // NaN (a diverged network's probabilities) belongs to no bin; XChart would count it in the first.
+            double[] values = Arrays.stream(h.values()).filter(Double::isFinite).toArray();
+            List<Double> counts = new Histogram(Arrays.stream(values).boxed().toList(), bins, lo, hi)
                     .getyAxisData();
-            double total = Math.max(1, h.values().length);
+            double total = Math.max(1, values.length);
             // Outline of the bars: two points per bin, dropping to zero at both ends.
             double[] x = new double[2 * bins + 2];
             double[] y = new double[2 * bins + 2];
@@ -189,7 +203,7 @@ public final class Charts {
             }
             x[2 * bins + 1] = hi;
             Color colour = PALETTE[s % PALETTE.length];
-            XYSeries xy = chart.addSeries(String.format("%s (n=%,d)", h.name(), h.values().length), x, y);
+            XYSeries xy = chart.addSeries(String.format("%s (n=%,d)", h.name(), values.length), x, y);
             xy.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
             xy.setMarker(SeriesMarkers.NONE);
             xy.setLineColor(colour);
@@ -209,7 +223,7 @@ public final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter).setMarkerSize(9);
         if (logX) {
             for (Series s : series) {
-                if (Arrays.stream(s.x()).anyMatch(v -> !(v > 0))) {
+                if (Arrays.stream(finite(s).x()).anyMatch(v -> !(v > 0))) {
                     throw new IllegalArgumentException("a log x axis needs x > 0, series '" + s.name()
                             + "' has " + Arrays.toString(s.x()));
                 }
@@ -227,12 +241,22 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * Adds the series' finite points: a diverged training measures NaN or infinite losses, which
+     * the chart cannot place. A series with no finite point is left out, and a chart left with no
+     * series says so in its title.
+     */
     private static void addAll(XYChart chart, List<Series> series, boolean lines) {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("chart '" + chart.getTitle() + "' has no series");
         }
+        int added = 0;
         for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
+            Series s = finite(series.get(i));
+            if (s.x().length == 0) {
+                continue;
+            }
+            added++;
             XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
             Color colour = PALETTE[i % PALETTE.length];
             xy.setLineColor(colour);
@@ -245,6 +269,32 @@ public final class Charts {
                 xy.setMarker(SeriesMarkers.CIRCLE);
             }
         }
+        if (added == 0) {
+            chart.setTitle(chart.getTitle() + " (no finite values)");
+            chart.addSeries("no finite values", new double[]{0}, new double[]{0}).setMarker(SeriesMarkers.NONE);
+        }
+    }
+
+    /** The points of a series whose x and y are both finite. */
+    static Series finite(Series s) {
+        int n = 0;
+        for (int i = 0; i < s.x().length; i++) {
+            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                n++;
+            }
+        }
+        if (n == s.x().length) {
+            return s;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0, k = 0; i < s.x().length; i++) {
+            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                x[k] = s.x()[i];
+                y[k++] = s.y()[i];
+            }
+        }
+        return new Series(s.name(), x, y);
     }
 
     private static XYChart baseChart(int width, int height, String title, String xLabel, String yLabel) {

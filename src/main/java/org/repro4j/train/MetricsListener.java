@@ -18,30 +18,33 @@ final class MetricsListener extends BaseTrainingListener {
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
     private final StoppableIterator iterator;
+    private final DivergenceWatch divergence;
     private long steps;
     private int epochsDone;
     private Long stopStep;
     private Integer stopEpoch;
 
+    /** @param divergence sees every measured loss and cost, and stops the training when one is not finite */
     MetricsListener(RunRows rows, Map<String, DataSet> splits, MeasurePolicy policy,
-                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator) {
+                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator, DivergenceWatch divergence) {
         this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);
         this.policy = policy;
         this.stopRule = stopRuleOrNull;
         this.iterator = iterator;
+        this.divergence = divergence;
     }
 
     /** Records the untrained network (step 0) before any update. */
     void measureInitial(MultiLayerNetwork net) {
-        measure(net);
+        measure(net, 0);
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         steps++;
         if (policy.afterStep(steps)) {
-            Map<String, SplitMetrics> m = measure((MultiLayerNetwork) model);
+            Map<String, SplitMetrics> m = measure((MultiLayerNetwork) model, epoch + 1);
             if (stopRule != null && stopRule.record(m.get("val").loss())) {
                 stopStep = steps;
                 stopEpoch = epochsDone;
@@ -54,7 +57,7 @@ final class MetricsListener extends BaseTrainingListener {
     public void onEpochEnd(Model model) {
         epochsDone++;
         if (policy.atEpochEnd()) {
-            measure((MultiLayerNetwork) model);
+            measure((MultiLayerNetwork) model, epochsDone);
         }
     }
 
@@ -71,12 +74,15 @@ final class MetricsListener extends BaseTrainingListener {
         return stopStep;
     }
 
-    private Map<String, SplitMetrics> measure(MultiLayerNetwork net) {
+    /** @param epochOneBased the epoch the measurement belongs to, counted from 1 (0: before training) */
+    private Map<String, SplitMetrics> measure(MultiLayerNetwork net, int epochOneBased) {
         Map<String, SplitMetrics> out = new LinkedHashMap<>();
         splits.forEach((name, data) -> {
             SplitMetrics m = Evaluator.evaluate(net, data);
             out.put(name, m);
             rows.add(net, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy());
+            divergence.observe(name + " loss", m.loss(), epochOneBased, steps);
+            divergence.observe(name + " cost", m.cost(), epochOneBased, steps);
         });
         return out;
     }

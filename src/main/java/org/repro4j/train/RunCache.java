@@ -60,7 +60,8 @@ final class RunCache {
             }
             Map<String, Double> measures = JSON.readValue(entry.resolve("measures.json").toFile(), new TypeReference<LinkedHashMap<String, Double>>() {
             });
-            return new TrainedRun(net, rows, measures);
+            Path divergence = entry.resolve("divergence.txt");
+            return new TrainedRun(net, rows, measures, Files.isRegularFile(divergence) ? Files.readString(divergence) : null);
         } catch (IOException e) {
             return null; // a damaged entry is retrained (and rewritten)
         }
@@ -76,6 +77,9 @@ final class RunCache {
                 run.rows().forEach(csv::row);
             }
             JSON.writeValue(tmp.resolve("measures.json").toFile(), run.measures());
+            if (run.divergence() != null) {
+                Files.writeString(tmp.resolve("divergence.txt"), run.divergence());
+            }
             Path entry = dir.resolve(key);
             if (Files.exists(entry)) {
                 org.apache.commons.io.FileUtils.deleteDirectory(entry.toFile());

@@ -1,20 +1,16 @@
 package org.repro4j.train;
 
-import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.TrainingSpec;
 
-import java.util.Locale;
-
 /**
  * Trains one network from a resolved experiment spec the way {@link TrainExperiment} trains one
  * run and seed (same network, batches, shuffling and augmentation), without measuring on the
- * way: what a hyperparameter search needs for each candidate. Training stops at the first
- * mini-batch whose score is NaN or infinite, because a diverged network never recovers.
+ * way: what a hyperparameter search needs for each candidate. Training stops where it diverges
+ * ({@link DivergenceWatch}, on every mini-batch's score).
  */
 public final class SingleRun {
     private SingleRun() {
@@ -23,12 +19,14 @@ public final class SingleRun {
     /**
      * @param net        the trained network (as far as it got, when it diverged)
      * @param epochs     epochs started
-     * @param divergence where the score stopped being finite, or null when it stayed finite
+     * @param divergence where the training diverged, or null when it did not
      */
     public record Result(MultiLayerNetwork net, int epochs, String divergence) {
     }
 
     /**
+     * @throws TrainingFailure when DL4J or ND4J fail during training (an error of repro4j's own code
+     *                         propagates as it is)
      * @param quick at most {@link RunOptions#QUICK_EPOCHS} epochs (pair it with QUICK data from {@link RunData#load})
      */
     public static Result train(ExperimentSpec spec, RunData data, long seed, boolean quick) {
@@ -37,7 +35,7 @@ public final class SingleRun {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec.network(), t, spec.data().dataType(), seed));
         net.init();
         StoppableIterator batches = new StoppableIterator(TrainExperiment.batches(data, t, seed));
-        DivergenceWatch watch = new DivergenceWatch(batches);
+        DivergenceWatch watch = new DivergenceWatch(batches, true);
         net.setListeners(watch);
         // The spec's engine, scoring every batch: the divergence watch reads each batch's score.
         TrainingEngine engine = TrainingEngine.forName(t.engine(), net, true);
@@ -45,27 +43,15 @@ public final class SingleRun {
         int started = 0;
         for (; started < epochs && !batches.stopped(); started++) {
             batches.reset();
-            engine.fitEpoch(batches);
-        }
-        return new Result(net, started, watch.divergence);
-    }
-
-    /** Ends the epoch at the first non-finite mini-batch score and says where it happened. */
-    private static final class DivergenceWatch extends BaseTrainingListener {
-        private final StoppableIterator batches;
-        private String divergence;
-
-        DivergenceWatch(StoppableIterator batches) {
-            this.batches = batches;
-        }
-
-        @Override
-        public void iterationDone(Model model, int iteration, int epoch) {
-            double score = model.score();
-            if (divergence == null && !Double.isFinite(score)) {
-                divergence = String.format(Locale.ROOT, "training score %s at epoch %d, step %d", score, epoch + 1, iteration + 1);
-                batches.stop();
+            try {
+                engine.fitEpoch(batches);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (TrainingFailure.fromLibrary(e)) {
+                    throw new TrainingFailure("training failed in epoch " + (started + 1) + ": " + e, e);
+                }
+                throw e;
             }
         }
+        return new Result(net, started, watch.divergence());
     }
 }

@@ -57,6 +57,12 @@ final class TrainExperiment implements ExperimentKind {
                             cache.store(key, trained);
                         }
                     }
+                    if (trained.divergence() != null) {
+                        String which = (r.name.isEmpty() ? "" : r.name + ", ") + "seed " + seed;
+                        ctx.log.println(ctx.spec.id() + ": " + which + ": " + trained.divergence() + "; training stopped");
+                        ctx.note(which + ": the training " + trained.divergence() + ". It was stopped there, and its"
+                                + " measures are those of the diverged network (NaN or infinite losses are left out of the figures).");
+                    }
                     trained.rows().forEach(row -> {
                         csv.row(row);
                         history.add(row);
@@ -101,7 +107,10 @@ final class TrainExperiment implements ExperimentKind {
                 : MeasurePolicy.everyEpoch();
         PlateauStopRule rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
         RunRows stamped = new RunRows(r.name, seed, rows::add);
-        MetricsListener metrics = new MetricsListener(stamped, measured, policy, rule, batches);
+        // Only the running loss reads each batch's score, which costs the lean engine extra work.
+        boolean scoring = s.measure().runningLoss() != null;
+        DivergenceWatch divergence = new DivergenceWatch(batches, scoring);
+        MetricsListener metrics = new MetricsListener(stamped, measured, policy, rule, batches, divergence);
 
         for (String split : SPLIT_NAMES) {
             DataSet d = split(splits, split);
@@ -113,6 +122,7 @@ final class TrainExperiment implements ExperimentKind {
         OptionalMeasures extra = new OptionalMeasures(s, stamped);
         List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new ArrayList<>(extra.listeners());
         listeners.add(metrics);
+        listeners.add(divergence);
         listeners.add(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
             @Override
             public void iterationDone(org.deeplearning4j.nn.api.Model model, int iteration, int epoch) {
@@ -122,17 +132,17 @@ final class TrainExperiment implements ExperimentKind {
         net.setListeners(listeners);
         int epochs = epochs(ctx, t);
         long before = metrics.steps();
-        // Only the running loss reads each batch's score, which costs the lean engine extra work.
-        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, s.measure().runningLoss() != null);
+        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, scoring);
         for (int e = 0; e < epochs && !batches.stopped(); e++) {
             batches.reset();
             engine.fitEpoch(batches);
         }
         if (rule != null) {
-            // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget.
-            results.put("stop_epoch", (double) (batches.stopped() ? metrics.stopEpoch() : epochs - 1));
-            results.put("stop_step", (double) (batches.stopped() ? metrics.stopStep() : metrics.steps()));
-            results.put("stopped_early", batches.stopped() ? 1.0 : 0.0);
+            // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget or where it diverged.
+            boolean ruleFired = metrics.stopEpoch() != null;
+            results.put("stop_epoch", (double) (ruleFired ? metrics.stopEpoch() : epochs - 1));
+            results.put("stop_step", (double) (ruleFired ? metrics.stopStep() : metrics.steps()));
+            results.put("stopped_early", ruleFired ? 1.0 : 0.0);
         }
         results.put("steps", (double) (metrics.steps() - before));
         for (String split : SPLIT_NAMES) {
@@ -145,7 +155,7 @@ final class TrainExperiment implements ExperimentKind {
             }
         }
         extra.measureAfterTraining(net, results::put);
-        return new TrainedRun(net, rows, results);
+        return new TrainedRun(net, rows, results, divergence.divergence());
     }
 
     static MiniBatchIterator batches(RunData data, TrainingSpec t, long seed) {

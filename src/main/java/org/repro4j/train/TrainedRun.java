@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One trained (run, seed): the network, what was measured during training, and the final
- * measures by name without the run suffix ({@code test_acc}, {@code stop_epoch}, ...).
+ * One trained (run, seed): the network, what was measured during training, the final
+ * measures by name without the run suffix ({@code test_acc}, {@code stop_epoch}, ...), and where
+ * the training diverged ({@link DivergenceWatch}), or null when it did not.
  */
-record TrainedRun(MultiLayerNetwork net, List<MetricRow> rows, Map<String, Double> measures) {
+record TrainedRun(MultiLayerNetwork net, List<MetricRow> rows, Map<String, Double> measures, String divergence) {
 }

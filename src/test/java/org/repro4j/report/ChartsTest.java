@@ -134,4 +134,40 @@ class ChartsTest {
     void seriesNeedsMatchingLengths() {
         assertThrows(IllegalArgumentException.class, () -> new Series("s", new double[2], new double[3]));
     }
+
+    /** A diverged training measures NaN and infinite losses: the charts draw the finite points (XChart throws on the others). */
+    @Test
+    void nonFinitePointsAreLeftOutInsteadOfFailing() throws Exception {
+        double[] y = decay(10, 2.3, 1.6);
+        y[6] = Double.POSITIVE_INFINITY;
+        y[7] = Double.NaN;
+        y[8] = Double.NaN;
+        y[9] = Double.NEGATIVE_INFINITY;
+        Charts.lines(out("diverged-lines.png"), "diverged", "epoch", "loss", List.of(new Series("train", epochs(10), y)));
+        decode(out("diverged-lines.png"));
+        Charts.grid(out("diverged-grid.png"), "diverged", List.of(new Panel("loss", "epoch", "loss",
+                List.of(new Series("train", epochs(10), y)))), 1);
+        decode(out("diverged-grid.png"));
+
+        double[] allNaN = new double[4];
+        Arrays.fill(allNaN, Double.NaN);
+        Charts.lines(out("all-nan.png"), "diverged at once", "epoch", "loss", List.of(new Series("train", epochs(4), allNaN)));
+        decode(out("all-nan.png"));
+
+        double[] std = new double[10];
+        Arrays.fill(std, 0.1);
+        Charts.band(out("diverged-band.png"), "diverged seed", "epoch", "loss", epochs(10), y, std, "mean");
+        decode(out("diverged-band.png"));
+
+        Charts.histograms(out("diverged-histogram.png"), "NaN probabilities",
+                List.of(new HistogramSeries("wrong", new double[]{Double.NaN, Double.NaN, 0.25})), 4, 0, 1);
+        decode(out("diverged-histogram.png"));
+    }
+
+    @Test
+    void finitePointsKeepTheirPairs() {
+        Series s = Charts.finite(new Series("s", new double[]{1, 2, 3, Double.NaN}, new double[]{Double.NaN, 5, Double.POSITIVE_INFINITY, 7}));
+        assertEquals(List.of(2.0), Arrays.stream(s.x()).boxed().toList());
+        assertEquals(List.of(5.0), Arrays.stream(s.y()).boxed().toList());
+    }
 }

@@ -125,6 +125,39 @@ class ExperimentRunnerTest {
         assertEquals(withoutWallTime(table.resolve("metrics.csv")), withoutWallTime(figure.resolve("metrics.csv")));
     }
 
+    /**
+     * A setting whose training diverges (eta = 1e4, as a user exploring past the reports' unstable
+     * eta = 0.1 might set) is stopped with a note; the other settings, the page and the figures
+     * are still written.
+     */
+    @Test
+    void aDivergingSettingIsStoppedAndNotedWhileTheOthersComplete() throws IOException {
+        Path experiments = tmp.resolve("experiments");
+        Files.createDirectories(experiments);
+        String spec = Files.readString(Path.of("experiments/dd2424-hagglund-ce.yaml"));
+        String diverging = "{training.l2.lambda: 1, training.learning_rate: 10000}";
+        String replaced = spec.replace("{training.l2.lambda: 1, training.learning_rate: 0.001}", diverging);
+        assertTrue(replaced.contains(diverging), "the spec still has the lambda=1 setting");
+        Files.writeString(experiments.resolve("dd2424-hagglund-ce.yaml"), replaced);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Path out = ExperimentRunner.run("dd2424-hagglund-ce", new RunOptions(experiments, TestData.requireCifar(),
+                tmp.resolve("results"), true, null, new PrintStream(log)));
+
+        Summary s = Summary.read(out.resolve("summary.json"));
+        assertFalse(Double.isFinite(s.measures().get("test_cost.lambda=1,eta=0.001").measured()),
+                "the diverged setting's cost is measured as it is");
+        for (String setting : List.of("lambda=0,eta=0.001", "lambda=0.1,eta=0.001")) {
+            assertTrue(Double.isFinite(s.measures().get("test_cost." + setting).measured()), setting);
+        }
+        String note = s.deviations().stream().filter(d -> d.contains("diverged at epoch")).findFirst().orElse("");
+        assertTrue(note.startsWith("lambda=1,eta=0.001, seed 1: the training diverged at epoch "), s.deviations().toString());
+        assertTrue(Files.readString(out.resolve("README.md")).contains("diverged at epoch"), "the page says so");
+        assertTrue(log.toString().contains("diverged at epoch"), "and so does the log: " + log);
+        for (String f : List.of("curves.png", "weights-4.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+    }
+
     private static List<String> withoutWallTime(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
