@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  * Arbiter's {@link TaskCreator} for a search: the task of a candidate the journal already holds
  * returns the recorded result at once (a resumed search does not train it again); any other
  * candidate is trained, scored on the validation split, recorded in the journal and returned.
- * A candidate that throws, diverges or scores NaN is recorded as failed with the reason, and the
- * search goes on.
+ * A candidate whose training fails ({@link CandidateTrainer.CandidateFailure}: it diverged, or
+ * DL4J/ND4J failed on it) or that scores NaN is recorded as failed with the reason, and the search
+ * goes on. Any other exception is a bug: it is kept as {@link #fatal()}, the candidate is not
+ * journalled (a resumed search trains it again once the bug is fixed), and the search stops.
  */
 final class CandidateTasks implements TaskCreator {
     private final CandidateTrainer trainer;
@@ -34,6 +36,11 @@ final class CandidateTasks implements TaskCreator {
     private final int budget;
     private final long sessionStart = System.nanoTime();
     private final double earlierSeconds;
+    private volatile Fatal fatal;
+
+    /** The first bug a candidate ran into, with its candidate. */
+    record Fatal(Map<String, Object> values, Throwable error) {
+    }
 
     /** @param budget the number of candidates the search runs at most, for the progress lines */
     CandidateTasks(CandidateTrainer trainer, SearchJournal journal, PrintStream log, int budget) {
@@ -49,8 +56,14 @@ final class CandidateTasks implements TaskCreator {
                                                List<StatusListener> listeners, IOptimizationRunner runner) {
         return () -> {
             CandidateRecord done = journal.get(candidate.getIndex());
-            return result(candidate, done != null ? done : runCandidate(candidate, data, score));
+            CandidateRecord r = done != null ? done : runCandidate(candidate, data, score);
+            return r != null ? result(candidate, r) : stoppedBy(candidate);
         };
+    }
+
+    /** The first error of repro4j's own code a candidate met, or null; the search stops on it. */
+    Fatal fatal() {
+        return fatal;
     }
 
     @Override
@@ -60,6 +73,7 @@ final class CandidateTasks implements TaskCreator {
         throw new UnsupportedOperationException("searches hand their splits to Arbiter as a DataProvider");
     }
 
+    /** @return the journalled record, or null when the candidate met a bug (kept in {@link #fatal()}) */
     @SuppressWarnings("unchecked")
     private CandidateRecord runCandidate(Candidate candidate, DataProvider data, ScoreFunction scoreFunction) {
         Map<String, Object> values = (Map<String, Object>) candidate.getValue();
@@ -76,8 +90,11 @@ final class CandidateTasks implements TaskCreator {
             }
         } catch (CandidateTrainer.CandidateFailure e) {
             reason = e.getMessage();
-        } catch (Exception | OutOfMemoryError e) {
-            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (Exception | Error e) {
+            if (fatal == null) {
+                fatal = new Fatal(values, e);
+            }
+            return null;
         }
         long end = System.nanoTime();
         CandidateRecord r = new CandidateRecord(candidate.getIndex(), values, score == null ? Status.FAILED : Status.COMPLETED,
@@ -87,6 +104,14 @@ final class CandidateTasks implements TaskCreator {
                 budget == Integer.MAX_VALUE ? "?" : Integer.toString(budget), describe(values),
                 r.completed() ? String.format(Locale.ROOT, "score %.4f", score) : "FAILED, " + reason, r.seconds());
         return r;
+    }
+
+    /** What Arbiter gets for a candidate that met a bug: failed, and not in the journal. */
+    private OptimizationResult stoppedBy(Candidate candidate) {
+        long now = System.currentTimeMillis();
+        CandidateInfo info = new CandidateInfo(candidate.getIndex(), CandidateStatus.Failed, null, now, now, now,
+                candidate.getFlatParameters(), String.valueOf(fatal.error()));
+        return new OptimizationResult(candidate, null, candidate.getIndex(), null, info, null);
     }
 
     private static OptimizationResult result(Candidate candidate, CandidateRecord r) {

@@ -13,8 +13,9 @@ interface CandidateTrainer {
     /**
      * @param values the candidate's dotted experiment keys and values
      * @return the trained model, as the score function expects it
-     * @throws CandidateFailure when the candidate cannot be trained to a usable model (it diverged)
-     * @throws Exception        anything else that went wrong; the candidate is recorded as failed with it
+     * @throws CandidateFailure when the candidate's training failed (it diverged, or DL4J/ND4J failed
+     *                          on it): the candidate is recorded as failed and the search goes on
+     * @throws Exception        anything else is a bug, and stops the search
      */
     Object train(Map<String, Object> values, DataProvider data) throws Exception;
 

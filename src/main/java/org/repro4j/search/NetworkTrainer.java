@@ -6,6 +6,7 @@ import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.RunData;
 import org.repro4j.train.SingleRun;
+import org.repro4j.train.TrainingFailure;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Trains a candidate as an experiment: the search's experiment with the candidate's values, built
  * by {@code NetworkFactory} and trained by {@link SingleRun} on the search's training split, from
- * the search's seed. A training score that turns NaN or infinite fails the candidate as diverged.
+ * the search's seed. A training that diverges, or fails inside DL4J/ND4J, fails the candidate;
+ * an error of repro4j's own code is not caught here, and stops the search.
  */
 final class NetworkTrainer implements CandidateTrainer {
     private final SearchSpec spec;
@@ -34,9 +36,14 @@ final class NetworkTrainer implements CandidateTrainer {
     /** The whole result, for the chosen candidate that is trained again and tested. */
     SingleRun.Result trainRun(Map<String, Object> values, RunData data) throws CandidateFailure {
         ExperimentSpec experiment = SearchSpecLoader.candidate(spec, specFile, values);
-        SingleRun.Result result = SingleRun.train(experiment, data, spec.seed(), quick);
+        SingleRun.Result result;
+        try {
+            result = SingleRun.train(experiment, data, spec.seed(), quick);
+        } catch (TrainingFailure e) {
+            throw new CandidateFailure(e.getMessage());
+        }
         if (result.divergence() != null) {
-            throw new CandidateFailure("diverged: " + result.divergence());
+            throw new CandidateFailure(result.divergence());
         }
         return result;
     }

@@ -22,12 +22,14 @@ import org.repro4j.train.SplitMetrics;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs a hyperparameter search from its spec into {@code <resultsRoot>/<name>/}. Arbiter generates
@@ -93,6 +95,7 @@ public final class SearchRunner {
             }
             runCandidates(spec, space, engine, journal, options, budget, earlier);
 
+            requireACompletedCandidate(spec, journal);
             SearchReport report = new SearchReport(spec, specFile, options, journal.records());
             List<String> notes = new ArrayList<>();
             Map<String, Double> bestMeasures = bestMeasures(engine, report.best(), spec, notes);
@@ -132,8 +135,28 @@ public final class SearchRunner {
                 .scoreFunction(engine.score())
                 .terminationConditions(stops)
                 .build();
-        new LocalOptimizationRunner(settings.threads(), config,
-                new CandidateTasks(engine.trainer(), journal, options.log(), budget)).execute();
+        CandidateTasks tasks = new CandidateTasks(engine.trainer(), journal, options.log(), budget);
+        stops.add(new StopOnBug(tasks));
+        new LocalOptimizationRunner(settings.threads(), config, tasks).execute();
+        CandidateTasks.Fatal bug = tasks.fatal();
+        if (bug != null) {
+            throw new IllegalStateException("search " + spec.name() + " stopped: candidate " + bug.values()
+                    + " failed in repro4j's own code, not in its training (" + bug.error() + "). The journal keeps the "
+                    + journal.records().size() + " candidate(s) finished so far; run the search again after the fix to resume.",
+                    bug.error());
+        }
+    }
+
+    /** Ends the run as soon as a candidate has met a bug: every later candidate would meet it too. */
+    private record StopOnBug(CandidateTasks tasks) implements TerminationCondition {
+        @Override
+        public void initialize(IOptimizationRunner runner) {
+        }
+
+        @Override
+        public boolean terminate(IOptimizationRunner runner) {
+            return tasks.fatal() != null;
+        }
     }
 
     /**
@@ -157,6 +180,26 @@ public final class SearchRunner {
                         + ". Fix: rerun with --fresh to start the search over.");
             }
         }
+    }
+
+    /**
+     * A search whose every candidate failed has chosen nothing: it writes no results, says why the
+     * candidates failed, and (a rerun would only replay the failures) drops its journal.
+     */
+    private static void requireACompletedCandidate(SearchSpec spec, SearchJournal journal) {
+        Collection<CandidateRecord> records = journal.records().values();
+        if (records.stream().anyMatch(CandidateRecord::completed)) {
+            return;
+        }
+        Map<String, Long> reasons = records.stream().collect(Collectors.groupingBy(
+                r -> String.valueOf(r.reason()).replaceAll("epoch \\d+, step \\d+", "epoch k, step s"),
+                LinkedHashMap::new, Collectors.counting()));
+        journal.delete();
+        throw new ReproException("search " + spec.name() + ": none of its " + records.size()
+                + " candidate(s) trained to a usable model, so there is nothing to choose and no results were written. "
+                + "Why they failed: " + reasons.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey())
+                .collect(Collectors.joining("; "))
+                + ". Fix the parameter ranges in the search spec (e.g. smaller learning rates) and run it again.");
     }
 
     /** Values read back from JSON compare equal to freshly generated ones: numbers by value. */

@@ -47,18 +47,18 @@ class SearchRunnerTest {
     @TempDir
     Path dir;
 
-    /** Records every call; fails candidates with learning rate 0.1, gives NaN scores to batch size 128. */
+    /** Records every call; fails the training of candidates with learning rate 0.1, gives NaN scores to batch size 128. */
     private static final class Objective implements CandidateTrainer {
         final List<Map<String, Object>> calls = Collections.synchronizedList(new ArrayList<>());
         Consumer<Map<String, Object>> before = v -> {
         };
 
         @Override
-        public Object train(Map<String, Object> values, DataProvider data) {
+        public Object train(Map<String, Object> values, DataProvider data) throws CandidateFailure {
             calls.add(values);
             before.accept(values);
             if ((Double) values.get("training.learning_rate") == 0.1) {
-                throw new IllegalStateException("boom at " + values);
+                throw new CandidateFailure("boom at " + values);
             }
             return values;
         }
@@ -118,7 +118,7 @@ class SearchRunnerTest {
         return f;
     }
 
-    private Path run(Path specFile, Objective objective, boolean fresh) {
+    private Path run(Path specFile, CandidateTrainer objective, boolean fresh) {
         SearchSpec spec = SearchSpecLoader.load(specFile);
         SearchRunner.Engine engine = new SearchRunner.Engine(objective, new Closeness(), NO_DATA, best -> Map.of());
         return SearchRunner.run(specFile, spec, new SearchOptions(dir, dir.resolve("results"), false, fresh, QUIET), engine);
@@ -151,7 +151,7 @@ class SearchRunnerTest {
             String expected = thrown || nan ? "failed" : "completed";
             assertEquals(expected, row[1], String.join(",", row));
             if (thrown) {
-                assertTrue(row[7].contains("IllegalStateException: boom"), row[7]);
+                assertTrue(row[7].startsWith("boom at"), row[7]);
             } else if (nan) {
                 assertTrue(row[7].startsWith("diverged"), row[7]);
             } else {
@@ -249,5 +249,37 @@ class SearchRunnerTest {
         assertEquals(18, new HashSet<>(objective.calls).size());
         assertEquals(18, objective.calls.size());
         assertEquals(18, csv(out).size());
+    }
+
+    /** A bug of our own (not a failed training) stops the search at once; what finished stays in the journal. */
+    @Test
+    void aBugInTheTrainerStopsTheSearchAndKeepsTheJournal() throws IOException {
+        Objective objective = new Objective();
+        objective.before = v -> {
+            if (objective.calls.size() == 3) {
+                throw new NullPointerException("a bug");
+            }
+        };
+        Path spec = specFile("grid", "", GRID);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(spec, objective, false));
+        assertTrue(e.getMessage().contains("failed in repro4j's own code"), e.getMessage());
+        assertTrue(e.getCause() instanceof NullPointerException, String.valueOf(e.getCause()));
+        assertEquals(3, objective.calls.size(), "no candidate after the bug");
+        assertFalse(Files.exists(dir.resolve("results/s")), "no results from a broken search");
+        List<String> journalled = Files.readAllLines(journal());
+        assertEquals(3, journalled.size(), "header and the two candidates before the bug: " + journalled);
+    }
+
+    @Test
+    void aSearchWithoutACompletedCandidateFailsAndWritesNothing() throws IOException {
+        CandidateTrainer failing = (values, data) -> {
+            throw new CandidateTrainer.CandidateFailure("diverged at epoch " + values.get("training.epochs")
+                    + ", step 3: training loss = NaN");
+        };
+        ReproException e = assertThrows(ReproException.class, () -> run(specFile("grid", "", GRID), failing, false));
+        assertTrue(e.getMessage().contains("none of its 18 candidate(s) trained to a usable model"), e.getMessage());
+        assertTrue(e.getMessage().contains("18 x diverged at epoch k, step s: training loss = NaN"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("results/s")), "nothing chosen, nothing written");
+        assertFalse(Files.exists(journal()), "a rerun starts over instead of replaying the failures");
     }
 }
