@@ -1,6 +1,5 @@
 package org.repro4j.backend;
 
-import org.repro4j.report.Provenance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +18,7 @@ import java.util.Locale;
 public record ActiveBackend(String backend, String device, String blas) {
 
     public static ActiveBackend current() {
-        Provenance.Nd4jInfo nd4j = Provenance.Nd4jInfo.capture();
+        Nd4jInfo nd4j = Nd4jInfo.capture();
         boolean cuda = nd4j.backend().toLowerCase(Locale.ROOT).contains("jcublas");
         String device = cuda ? nd4j.environment().getOrDefault("cuda.devicesInformation", "CUDA device (not reported)")
                 : cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";

@@ -1,5 +1,6 @@
 package org.repro4j.bench;
 
+import org.repro4j.train.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

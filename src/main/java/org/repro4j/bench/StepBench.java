@@ -1,5 +1,6 @@
 package org.repro4j.bench;
 
+import org.repro4j.train.Timing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -20,7 +20,7 @@ import org.repro4j.model.loss.MultiClassHinge;
 import org.repro4j.spec.NetworkSpec;
 import org.repro4j.spec.NetworkSpec.LayerSpec;
 import org.repro4j.spec.TrainingSpec;
-import org.repro4j.train.schedule.DelayedStepSchedule;
+import org.repro4j.model.schedule.DelayedStepSchedule;
 
 import java.util.Locale;
 

@@ -62,24 +62,31 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
     }
 
     /**
-     * Records the current environment. Loads the ND4J backend if it is not loaded yet; runs
-     * {@code git} in the working directory (a missing git or no checkout gives a null commit).
+     * Records the current environment beside what ND4J said of itself ({@code org.repro4j.backend.Nd4jInfo},
+     * which the caller asks: this package does not load ND4J); runs {@code git} in the working
+     * directory (a missing git or no checkout gives a null commit).
+     *
+     * @param backend         ND4J's backend class
+     * @param blasVendor      the BLAS ND4J reports
+     * @param nd4jEnvironment ND4J's environment report without its memory figures
      */
-    public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds) {
-        return capture(specHashSha256, seeds, wallSeconds, System::getenv, System::getProperty,
-                Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()), OffsetDateTime.now());
+    public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
+            String blasVendor, Map<String, String> nd4jEnvironment) {
+        return capture(specHashSha256, seeds, wallSeconds, backend, blasVendor, nd4jEnvironment, System::getenv,
+                System::getProperty, Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()),
+                OffsetDateTime.now());
     }
 
     /**
-     * {@link #capture(String, List, double)} from given inputs instead of this process's: the
-     * environment variables and system properties to read, the processor count, the git state
-     * and the time (truncated to seconds). The ND4J backend and the DL4J version are this JVM's.
+     * {@link #capture(String, List, double, String, String, Map)} from given inputs instead of this
+     * process's: the environment variables and system properties to read, the processor count, the
+     * git state and the time (truncated to seconds). The DL4J version is this class path's.
      */
-    static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds,
+    static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
+            String blasVendor, Map<String, String> nd4jEnvironment,
             UnaryOperator<String> environment, UnaryOperator<String> properties, int cpuCores, GitState git,
             OffsetDateTime now) {
-        Nd4jInfo nd4j = Nd4jInfo.capture();
-        return new Provenance(specHashSha256, seeds, nd4j.backend(), nd4j.blasVendor(), nd4j.environment(),
+        return new Provenance(specHashSha256, seeds, backend, blasVendor, nd4jEnvironment,
                 environment.apply("OPENBLAS_CORETYPE"), environment.apply("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
                 properties.apply("java.version"), properties.apply("java.vendor"),
                 properties.apply("os.name") + " " + properties.apply("os.version"),
@@ -125,29 +132,6 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
         }
         String version = MultiLayerNetwork.class.getPackage().getImplementationVersion();
         return version != null ? version : "unknown";
-    }
-
-    /** The parts of ND4J's environment report that describe the run, not the moment. */
-    public record Nd4jInfo(String backend, String blasVendor, Map<String, String> environment) {
-        /** Loads the ND4J backend if needed; never throws (an unloadable backend is described instead). */
-        public static Nd4jInfo capture() {
-            try {
-                String backend = Nd4j.getBackend().getClass().getName();
-                Map<String, String> environment = new TreeMap<>();
-                Nd4j.getExecutioner().getEnvironmentInformation().forEach((key, value) -> {
-                    String name = String.valueOf(key);
-                    if (!name.startsWith("memory")) {
-                        environment.put(name, String.valueOf(value));
-                    }
-                });
-                String blas = environment.getOrDefault("blas.vendor",
-                        String.valueOf(Nd4j.factory().blas().getBlasVendor()));
-                return new Nd4jInfo(backend, blas, environment);
-            } catch (RuntimeException | LinkageError e) {
-                // Provenance must not lose a finished run; record why the backend is unknown instead.
-                return new Nd4jInfo("unavailable: " + e, "unknown", Map.of());
-            }
-        }
     }
 
     /** The commit of a working tree and whether tracked files differ from it. */

@@ -1,6 +1,7 @@
 package org.repro4j.search;
 
 import au.com.bytecode.opencsv.CSVWriter;
+import org.repro4j.train.ResultProvenance;
 import org.repro4j.ReproException;
 import org.repro4j.backend.ActiveBackend;
 import org.repro4j.report.Charts;
@@ -79,7 +80,7 @@ final class SearchReport {
             writeCsv(out.path().resolve(CANDIDATES_CSV));
             List<Figure> figures = plots(out.path(), best);
             Summary summary = summary(best, bestMeasures, notes);
-            summary.provenance(Provenance.capture(Provenance.sha256(specFile), List.of(spec.seed()), wallSeconds));
+            summary.provenance(ResultProvenance.capture(Provenance.sha256(specFile), List.of(spec.seed()), wallSeconds));
             summary.write(out.path().resolve(Summary.FILE_NAME));
             ResultsPage.write(out.path().resolve(ResultsPage.FILE_NAME), summary, figures, protocol(), candidatesTable(best));
             out.commit();

@@ -40,7 +40,7 @@ public final class ExperimentRunner {
             ExperimentKind.forName(spec.kind()).run(ctx);
             double wall = (System.nanoTime() - start) / 1e9;
             Summary summary = summarise(spec, ctx);
-            summary.provenance(Provenance.capture(Fingerprint.sha256Hex(SpecLoader.canonicalJson(specFile)), seeds, wall));
+            summary.provenance(ResultProvenance.capture(Fingerprint.sha256Hex(SpecLoader.canonicalJson(specFile)), seeds, wall));
             Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), fingerprint(id, options) + "\n");
             summary.write(out.path().resolve("summary.json"));
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());

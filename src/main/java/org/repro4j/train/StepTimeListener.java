@@ -2,7 +2,6 @@ package org.repro4j.train;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
-import org.repro4j.bench.Timing;
 
 import java.util.Arrays;
 

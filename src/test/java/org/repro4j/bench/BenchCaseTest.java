@@ -1,5 +1,6 @@
 package org.repro4j.bench;
 
+import org.repro4j.train.Timing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;

@@ -32,7 +32,7 @@ class ProvenanceTest {
 
     @Test
     void captureRecordsBackendVersionsAndTime() {
-        Provenance p = Provenance.capture("ff".repeat(32), List.of(7L, 8L), 12.5);
+        Provenance p = org.repro4j.train.ResultProvenance.capture("ff".repeat(32), List.of(7L, 8L), 12.5);
         // Holds on either backend: CpuBackend/OPENBLAS by default, JCublasBackend/CUBLAS on CUDA.
         assertTrue(p.backend().matches("org\\.nd4j\\..*Backend"), p.backend());
         assertTrue(p.blasVendor().matches("[A-Z]+") && !p.blasVendor().equals("UNKNOWN"), p.blasVendor());
@@ -57,7 +57,11 @@ class ProvenanceTest {
         Provenance.GitState git = new Provenance.GitState("ab".repeat(20), Boolean.TRUE);
         OffsetDateTime now = OffsetDateTime.parse("2024-05-06T07:08:09.987654321+02:00");
 
-        Provenance p = Provenance.capture("00".repeat(32), List.of(1L), 3.0, env::get, props::get, 5, git, now);
+        Provenance p = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "TestBackend", "TESTBLAS",
+                Map.of("cores", "5"), env::get, props::get, 5, git, now);
+        assertEquals("TestBackend", p.backend());
+        assertEquals("TESTBLAS", p.blasVendor());
+        assertEquals(Map.of("cores", "5"), p.nd4jEnvironment());
         assertEquals("3", p.ompNumThreads());
         assertEquals("Haswell", p.openblasCoretype());
         assertEquals("17.0.99", p.javaVersion());
@@ -69,7 +73,7 @@ class ProvenanceTest {
         assertEquals(Boolean.TRUE, p.gitDirty());
         assertEquals("2024-05-06T07:08:09+02:00", p.date(), "to the second, with its offset");
 
-        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, name -> null, props::get, 1,
+        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "B", "BLAS", Map.of(), name -> null, props::get, 1,
                 Provenance.GitState.NONE, now);
         assertNull(unset.ompNumThreads(), "an unset variable is recorded as absent, not as a default");
         assertNull(unset.openblasCoretype());

@@ -1,4 +1,4 @@
-package org.repro4j.bench;
+package org.repro4j.train;
 
 import java.util.Arrays;
 

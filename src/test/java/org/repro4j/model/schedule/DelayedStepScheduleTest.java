@@ -1,4 +1,4 @@
-package org.repro4j.train.schedule;
+package org.repro4j.model.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,11 +24,11 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.repro4j.ReproException;
 import org.repro4j.data.MiniBatchIterator;
 
-class LearningRateSchedulesTest {
+class DelayedStepScheduleTest {
 
     @Test
     void dd2424BonusStepDecay() {
-        ISchedule schedule = LearningRateSchedules.delayedStepPerEpoch(0.01, 20, 0.1, 40);
+        ISchedule schedule = new DelayedStepSchedule(ScheduleType.EPOCH, 0.01, 20, 0.1, 40);
         int[] epochs = {0, 19, 20, 59, 60, 99, 100, 139, 140};
         double[] expected = {0.01, 0.01, 1e-3, 1e-3, 1e-4, 1e-4, 1e-5, 1e-5, 1e-6};
         for (int i = 0; i < epochs.length; i++) {
@@ -48,7 +48,7 @@ class LearningRateSchedulesTest {
 
     @Test
     void exponentialDecayIsDl4jsOwnSchedule() {
-        ISchedule schedule = LearningRateSchedules.exponentialPerEpoch(0.01, 0.95);
+        ISchedule schedule = new ExponentialSchedule(ScheduleType.EPOCH, 0.01, 0.95);
         assertTrue(schedule instanceof ExponentialSchedule);
         assertEquals(0.01, schedule.valueAt(500, 0), 1e-15);
         assertEquals(0.01 * Math.pow(0.95, 7), schedule.valueAt(0, 7), 1e-15);
@@ -109,7 +109,7 @@ class LearningRateSchedulesTest {
 
     @Test
     void fitUsesTheExponentialRateOfEachEpoch() {
-        assertFitUsesScheduledRatePerEpoch(LearningRateSchedules.exponentialPerEpoch(0.1, 0.95), 4);
+        assertFitUsesScheduledRatePerEpoch(new ExponentialSchedule(ScheduleType.EPOCH, 0.1, 0.95), 4);
     }
 
     @Test

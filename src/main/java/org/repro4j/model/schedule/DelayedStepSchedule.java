@@ -1,4 +1,4 @@
-package org.repro4j.train.schedule;
+package org.repro4j.model.schedule;
 
 import java.util.Objects;
 
