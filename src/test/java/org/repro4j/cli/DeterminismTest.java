@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.repro4j.report.Summary;
  * A run is a function of its spec and seed, across JVMs: the same QUICK experiment (CIFAR-10 cifar-b1, the
  * training set reshuffled every epoch, random flips and Gaussian noise, a sigmoid hidden layer before the
  * softmax, the lean engine) run by {@code repro run} in two separate JVMs writes the same metrics.csv to the
- * last bit, wall-clock time aside; and the comparison can tell: the same spec with another seed differs.
+ * last bit, wall-clock time aside (the second with {@code --no-cache}, so that it trains although the
+ * first run is in the run cache); and the comparison can tell: the same spec with another seed differs.
  */
 class DeterminismTest {
     /** A small spec with every source of randomness the trainer has: init, shuffling, two augmentations. */
@@ -68,10 +70,11 @@ class DeterminismTest {
     @Test
     void twoJvmsWriteTheSameMetricsAndAnotherSeedDoesNot() throws IOException {
         TestData.requireCifar();
-        // Three fresh project folders: no run cache or results shared between the children.
-        Path first = run("first", 1);
-        Path second = run("second", 1);
-        Path otherSeed = run("other-seed", 2);
+        Path home = tmp.resolve("home");
+        Path first = run(home, "first", 1);
+        // The same project folder, so the run cache holds the first run: --no-cache must train it again.
+        Path second = run(home, "second", 1, "--no-cache");
+        Path otherSeed = run(tmp.resolve("other-home"), "other-seed", 2);
 
         List<List<String>> a = rows(first);
         List<List<String>> b = rows(second);
@@ -91,18 +94,30 @@ class DeterminismTest {
         for (int i = 0; i < a.size(); i++) {
             assertNotEquals(valuesA.get(i).get(0), valuesC.get(i).get(0), "loss of row " + i + " with seed 2");
         }
+
+        // The control for "trained, not taken from the cache" above: without --no-cache the cache is used.
+        ChildJvm.Result cached = ChildJvm.withHome(home).repro(runArgs(home, "cached"));
+        assertEquals(0, cached.exitCode(), cached.describe());
+        assertTrue(cached.out().contains(FROM_CACHE), "the run cache serves a repeated run:\n" + cached.describe());
     }
 
-    /** {@code repro run <name> --quick --results <home>/results} in a child JVM whose home holds the spec. */
-    private Path run(String name, long seed) throws IOException {
-        Path home = tmp.resolve(name);
+    /** What {@code repro run} prints when it loads a run from the cache instead of training it. */
+    private static final String FROM_CACHE = "taken from target/run-cache";
+
+    /** {@code repro run det --quick --results <home>/<results> <extra>} in a child JVM whose home holds the spec. */
+    private Path run(Path home, String results, long seed, String... extra) throws IOException {
         Path experiments = Files.createDirectories(home.resolve("experiments"));
         Files.writeString(experiments.resolve("det.yaml"), SPEC.formatted("det", seed));
-        Path results = home.resolve("results");
-        ChildJvm.Result r = ChildJvm.withHome(home).repro("run", "det", "--quick", "--results", results.toString());
+        List<String> args = new ArrayList<>(List.of(runArgs(home, results)));
+        args.addAll(List.of(extra));
+        ChildJvm.Result r = ChildJvm.withHome(home).repro(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.describe());
-        assertFalse(r.out().contains("run-cache"), "trained, not taken from a cache: " + r.out());
-        return results.resolve("det");
+        assertFalse(r.out().contains(FROM_CACHE), "trained, not taken from the run cache:\n" + r.describe());
+        return home.resolve(results).resolve("det");
+    }
+
+    private static String[] runArgs(Path home, String results) {
+        return new String[] {"run", "det", "--quick", "--results", home.resolve(results).toString()};
     }
 
     private static List<List<String>> rows(Path results) throws IOException {
