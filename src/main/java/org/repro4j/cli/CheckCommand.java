@@ -34,6 +34,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--results", description = "Results folder (default: ./results)")
     Path results;
 
+    @Option(names = "--strict", description = {"A note in the spec does not excuse a value outside its band (make verify).",
+            "Notes also say how a band was chosen, so without --strict a measure with a note never fails."})
+    boolean strict;
+
     /** The folder of experiment specs; null for {@code <home>/experiments}. */
     private final Path experiments;
 
@@ -81,8 +85,10 @@ final class CheckCommand implements Callable<Integer> {
                         m.measured(), m.band().lo(), m.band().hi());
                 if (Boolean.TRUE.equals(m.within())) {
                     System.out.println("inside     " + where);
-                } else if (m.note() != null) {
+                } else if (m.note() != null && !strict) {
                     System.out.println("explained  " + where + ": " + m.note().strip());
+                } else if (m.note() != null) {
+                    problems.add("OUTSIDE " + where + " (--strict: its spec's note does not excuse it: " + m.note().strip() + ")");
                 } else {
                     problems.add("OUTSIDE " + where + ", and its spec gives no explanation (reference note)");
                 }

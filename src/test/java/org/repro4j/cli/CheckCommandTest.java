@@ -179,4 +179,15 @@ class CheckCommandTest {
         assertTrue(r.out.contains("FAIL       exp-a: no measure with a band"), r.out);
         assertEquals(0, check("exp-").code, "a prefix may select experiments without bands (figures)");
     }
+
+    @Test
+    void strictDoesNotTakeANoteAsAnExcuse() throws IOException {
+        spec("exp-a");
+        summary("exp-a", 0.32, "how the band was chosen");
+        Result r = check("--strict", "exp-a");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("FAIL       OUTSIDE exp-a test_acc.fast = 0.3200, band [0.2600, 0.3000] (--strict"), r.out);
+        summary("exp-a", 0.27, "how the band was chosen");
+        assertEquals(0, check("--strict", "exp-a").code, "inside its band, note or not");
+    }
 }
