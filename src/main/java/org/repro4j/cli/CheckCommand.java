@@ -10,22 +10,33 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * Checks full results against their bands: every measure with a band must be inside it, or its
  * spec must explain why not (a {@code note} on that reference). QUICK results are not checked.
+ * An argument that is an experiment id selects that experiment (and it must have a banded measure);
+ * any other argument selects the ids starting with it (and must select at least one).
  */
 @Command(name = "check", description = {"Checks results/<id>/summary.json against the bands in the specs.",
-        "Fails (exit 1) when a measure is outside its band without an explanation in its spec, or an experiment has no results."})
+        "Fails (exit 1) when a measure is outside its band without an explanation in its spec, an experiment has no results,",
+        "an argument selects no experiment, or an experiment named by its id has no banded measure."})
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "PREFIX", description = "Only ids starting with these (default: all)")
+    @Parameters(arity = "0..*", paramLabel = "ID|PREFIX",
+            description = "Experiment ids, or prefixes of ids (an argument that is an id selects only that experiment; default: all)")
     List<String> prefixes = new ArrayList<>();
 
     @Option(names = "--results", description = "Results folder (default: ./results)")
     Path results;
+
+    @Option(names = "--strict", description = {"A note in the spec does not excuse a value outside its band (make verify).",
+            "Notes also say how a band was chosen, so without --strict a measure with a note never fails."})
+    boolean strict;
 
     /** The folder of experiment specs; null for {@code <home>/experiments}. */
     private final Path experiments;
@@ -45,33 +56,48 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         Path specs = experiments != null ? experiments : Repro.home().resolve("experiments");
-        for (ExperimentSpec spec : ExperimentCatalog.load(specs)) {
-            if (!prefixes.isEmpty() && prefixes.stream().noneMatch(spec.id()::startsWith)) {
+        List<ExperimentSpec> all = ExperimentCatalog.load(specs);
+        Set<String> ids = new HashSet<>();
+        all.forEach(spec -> ids.add(spec.id()));
+        Set<String> unused = new LinkedHashSet<>(prefixes);
+        for (ExperimentSpec spec : all) {
+            List<String> selecting = prefixes.stream()
+                    .filter(p -> p.equals(spec.id()) || (!ids.contains(p) && spec.id().startsWith(p))).toList();
+            if (!prefixes.isEmpty() && selecting.isEmpty()) {
                 continue;
             }
+            selecting.forEach(unused::remove);
             Path file = root.resolve(spec.id()).resolve(Summary.FILE_NAME);
             if (!Files.isRegularFile(file)) {
                 problems.add(spec.id() + ": no results (run make " + spec.id() + ")");
                 continue;
             }
             Summary s = Summary.read(file);
+            int banded = 0;
             for (var e : s.measures().entrySet()) {
                 Measure m = e.getValue();
                 if (m.band() == null) {
                     continue;
                 }
                 checked++;
+                banded++;
                 String where = String.format(Locale.ROOT, "%s %s = %.4g, band [%.4g, %.4g]", spec.id(), e.getKey(),
                         m.measured(), m.band().lo(), m.band().hi());
                 if (Boolean.TRUE.equals(m.within())) {
                     System.out.println("inside     " + where);
-                } else if (m.note() != null) {
+                } else if (m.note() != null && !strict) {
                     System.out.println("explained  " + where + ": " + m.note().strip());
+                } else if (m.note() != null) {
+                    problems.add("OUTSIDE " + where + " (--strict: its spec's note does not excuse it: " + m.note().strip() + ")");
                 } else {
                     problems.add("OUTSIDE " + where + ", and its spec gives no explanation (reference note)");
                 }
             }
+            if (banded == 0 && selecting.contains(spec.id())) {
+                problems.add(spec.id() + ": no measure with a band in " + file + ", nothing to check");
+            }
         }
+        unused.forEach(p -> problems.add("'" + p + "' is not an experiment id or the start of one (see 'repro list')"));
         problems.forEach(p -> System.out.println("FAIL       " + p));
         System.out.printf("%d banded measures checked, %d problems%n", checked, problems.size());
         return problems.isEmpty() ? 0 : 1;

@@ -29,6 +29,10 @@ final class RunCommand implements Runnable {
     @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
     boolean force;
 
+    @Option(names = "--no-cache", description = {"Train every run, never taking one trained before from target/run-cache",
+            "(by default a run with the same settings, seed and code is loaded from there; make verify trains afresh)"})
+    boolean noCache;
+
     @Override
     public void run() {
         if (seeds != null && seeds < 1) {
@@ -43,7 +47,7 @@ final class RunCommand implements Runnable {
         }
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
-                System.out, true);
+                System.out, !noCache);
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         for (String id : ids) {

@@ -145,4 +145,49 @@ class CheckCommandTest {
         assertEquals(0, check("exp-").code, "other-b has no results but is not asked for");
         assertEquals(1, check("other-").code);
     }
+
+    @Test
+    void anIdSelectsOnlyThatExperimentNotTheIdsItStarts() throws IOException {
+        spec("exp-a");
+        spec("exp-ab");
+        summary("exp-a", 0.27, null);
+        Result r = check("exp-a");
+        assertEquals(0, r.code, "exp-ab has no results but is not asked for: " + r.out + r.err);
+        assertTrue(r.out.contains("1 banded measures checked, 0 problems"), r.out);
+        assertEquals(1, check("exp-").code, "a prefix that is no id still selects exp-ab");
+    }
+
+    @Test
+    void anArgumentThatSelectsNoExperimentFails() throws IOException {
+        spec("exp-a");
+        summary("exp-a", 0.27, null);
+        Result r = check("exp-a", "exp-typo");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("FAIL       'exp-typo' is not an experiment id or the start of one"), r.out);
+        assertTrue(r.out.contains("1 banded measures checked, 1 problems"), r.out);
+    }
+
+    @Test
+    void anExperimentNamedByIdWithNothingBandedFails() throws IOException {
+        spec("exp-a");
+        Summary s = new Summary("exp-a", "A test experiment", "dd2424-a1-hagglund", "Table 1");
+        s.measure("train_loss.fast", 1.4, null, 1, 1.5, null, null);
+        results = dir.resolve("results");
+        s.write(Files.createDirectories(results.resolve("exp-a")).resolve(Summary.FILE_NAME));
+        Result r = check("exp-a");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("FAIL       exp-a: no measure with a band"), r.out);
+        assertEquals(0, check("exp-").code, "a prefix may select experiments without bands (figures)");
+    }
+
+    @Test
+    void strictDoesNotTakeANoteAsAnExcuse() throws IOException {
+        spec("exp-a");
+        summary("exp-a", 0.32, "how the band was chosen");
+        Result r = check("--strict", "exp-a");
+        assertEquals(1, r.code, r.out + r.err);
+        assertTrue(r.out.contains("FAIL       OUTSIDE exp-a test_acc.fast = 0.3200, band [0.2600, 0.3000] (--strict"), r.out);
+        summary("exp-a", 0.27, "how the band was chosen");
+        assertEquals(0, check("--strict", "exp-a").code, "inside its band, note or not");
+    }
 }

@@ -1,6 +1,7 @@
 package org.repro4j.cli;
 
 import org.junit.jupiter.api.Test;
+import org.repro4j.TestData;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -51,6 +52,12 @@ class ReproCliTest {
         Result r = run("run", "--quick", "--data-dir", "/nonexistent/data", "--results", "target/test-cli-results", "dd2424-hagglund-ce");
         assertEquals(2, r.code);
         assertTrue(r.err.contains("make data"), r.err);
+    }
+
+    /** The data tests look where 'repro data' (so 'make data', which passes $DATA_DIR, else ./data) writes. */
+    @Test
+    void testsLookForTheDataWhereReproDataPutsIt() {
+        assertEquals(Repro.dataDir(null).toAbsolutePath().normalize(), TestData.dir());
     }
 
     @Test

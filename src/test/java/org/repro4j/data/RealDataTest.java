@@ -9,32 +9,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.repro4j.TestData;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Checks on the real MNIST and CIFAR-10 files in the data folder ({@link DataDir#resolve()}, so
- * {@code DATA_DIR} or ./data after {@code make data}); skipped when they are not there.
+ * Checks on the real MNIST and CIFAR-10 files in the data folder ({@link TestData#dir()}: {@code DATA_DIR},
+ * else ./data after {@code make data}); every test fails, saying where it looked, when they are not there.
  */
 class RealDataTest {
     private static Path dataDir;
 
     @BeforeAll
     static void findData() {
-        dataDir = DataDir.resolve();
-        DataCatalog catalog = DataCatalog.official();
-        boolean present = Stream.concat(catalog.mnistFiles().stream(), catalog.cifarFiles().stream())
-                .allMatch(file -> Files.isRegularFile(dataDir.resolve(file.path())));
-        assumeTrue(present, "no MNIST/CIFAR-10 files in " + dataDir.toAbsolutePath() + "; run make data or set DATA_DIR");
+        TestData.requireMnist();
+        dataDir = TestData.requireCifar();
     }
 
     private static ProtocolOptions options() {

@@ -21,11 +21,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 /**
  * The dd2424-gradcheck setting at full size: one 3072-10 softmax layer, weights and biases
  * N(0, 4), on random N(0, 1) inputs; every one of the 30,730 parameters is checked. Tagged
- * "full" because each comparison takes 10-20 s on a shared 2-core machine.
+ * "full" (make test-full) because each comparison takes 10-20 s on a shared 2-core machine. The time
+ * each comparison took is printed, not asserted.
  */
 @Tag("full")
 @ExtendWith(DoublePrecisionExtension.class)
-class GradientComparisonTimingTest {
+class GradientComparisonFullSizeTest {
 
     private static MultiLayerNetwork cifarSizedLayer(double l2) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
@@ -42,18 +43,18 @@ class GradientComparisonTimingTest {
         return net;
     }
 
+    /** The comparison, with the time it took printed (speed is measured by make bench, not asserted here). */
     private static List<ParamGradientStats> timedCompare(String label, MultiLayerNetwork net, DataSet data, double h) {
         long start = System.nanoTime();
         List<ParamGradientStats> stats = GradientComparison.compare(net, data, h);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: 30,730 params, %d examples, h=%g: %.1f s%n", label, data.numExamples(), h, seconds);
         stats.forEach(System.out::println);
-        assertTrue(seconds < 60, label + " took " + seconds + " s");
         return stats;
     }
 
     @Test
-    void fullCifarSizedLayerIsFastAndAccurate() {
+    void fullCifarSizedLayerIsAccurate() {
         DataSet data = SmallNetworks.randomData(100, 3072, 10, 5);
         for (ParamGradientStats s : timedCompare("no L2", cifarSizedLayer(0.0), data, GradientComparison.DEFAULT_STEP)) {
             assertTrue(s.maxAbsDiff() < 1e-6, s.toString());
