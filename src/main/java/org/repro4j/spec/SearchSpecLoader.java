@@ -80,6 +80,8 @@ public final class SearchSpecLoader {
         tree.put("id", spec.name() == null ? "search" : spec.name());
         tree.put("title", spec.title() == null ? "search" : spec.title());
         tree.put("report", spec.report() == null ? "none" : spec.report());
+        tree.put("reproduces", spec.reproduces() == null ? "search" : spec.reproduces());
+        tree.put("description", spec.description() == null ? "search" : spec.description());
         tree.put("kind", "train");
         if (spec.experiment() != null) {
             tree.setAll(spec.experiment().deepCopy());
@@ -99,7 +101,7 @@ public final class SearchSpecLoader {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ReproException(file + ": not valid YAML: " + e.getOriginalMessage() + SpecLoader.locationOf(e), e);
+            throw new ReproException(file + ": not valid YAML: " + SpecKeys.invalidYaml(e), e);
         } catch (IOException e) {
             throw new ReproException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -113,6 +113,14 @@ final class SpecKeys {
         return "bad value at '" + path + "': expected " + expected + ", got " + describe(given);
     }
 
+    /** Why a file is not valid YAML, in the user's words (a key given twice, or the parser's own message). */
+    static String invalidYaml(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        java.util.regex.Matcher twice = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(message);
+        String why = twice.find() ? "the key '" + twice.group(1) + "' is given twice" : message;
+        return why + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")");
+    }
+
     /** The dotted path of the key Jackson failed on, with list indices: {@code training.augment[0].p}. */
     static String pathOf(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();

@@ -122,8 +122,7 @@ public final class SpecLoader {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ReproException(file + ": not valid YAML: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new ReproException(file + ": not valid YAML: " + SpecKeys.invalidYaml(e), e);
         } catch (IOException e) {
             throw new ReproException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -172,9 +171,5 @@ public final class SpecLoader {
             node.set(parts[parts.length - 1], YAML.valueToTree(e.getValue()));
         }
         return copy;
-    }
-
-    static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
     }
 }

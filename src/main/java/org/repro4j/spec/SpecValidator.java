@@ -39,6 +39,10 @@ final class SpecValidator {
         require(s.id() != null && !s.id().isBlank(), "id", "is required");
         require(s.title() != null && !s.title().isBlank(), "title", "is required");
         require(s.report() != null, "report", "is required (the report file name in shared/reports, without .txt)");
+        require(s.reproduces() != null && !s.reproduces().isBlank(), "reproduces",
+                "is required (which table or figure of the report, for the results page)");
+        require(s.description() != null && !s.description().isBlank(), "description",
+                "is required (what the experiment does, in our words, for the results page)");
         oneOf(s.kind(), KINDS, "kind");
         if (s.data() == null) {
             // The derivatives kind computes on its own example.

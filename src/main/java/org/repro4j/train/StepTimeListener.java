@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Wall time of single optimisation steps: the time between consecutive {@code iterationDone}
@@ -11,9 +12,19 @@ import java.util.Arrays;
  * the time of a plain step (data, forward, backward, update and listener bookkeeping).
  */
 final class StepTimeListener extends BaseTrainingListener {
+    private final LongSupplier clock;
     private long[] nanos = new long[1024];
     private int count;
     private long previous;
+
+    StepTimeListener() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} counts them */
+    StepTimeListener(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onEpochStart(Model model) {
@@ -23,7 +34,7 @@ final class StepTimeListener extends BaseTrainingListener {
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (previous != 0) {
             if (count == nanos.length) {
                 nanos = Arrays.copyOf(nanos, 2 * count);

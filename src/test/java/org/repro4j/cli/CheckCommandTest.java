@@ -39,6 +39,8 @@ class CheckCommandTest {
         Files.writeString(experiments.resolve(id + ".yaml"), """
                 id: %s
                 title: A test experiment
+                reproduces: a test table
+                description: What the test experiment does.
                 report: dd2424-a1-hagglund
                 kind: train
                 data: {protocol: cifar-b1}

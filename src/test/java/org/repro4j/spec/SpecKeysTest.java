@@ -17,6 +17,8 @@ class SpecKeysTest {
     private static final String VALID = """
             id: t
             title: A test experiment
+            reproduces: a test table
+            description: What the test experiment does.
             report: dd2424-a1-hagglund
             kind: train
             data: {protocol: cifar-b1}
@@ -111,6 +113,12 @@ class SpecKeysTest {
         String msg = error(base);
         assertTrue(msg.contains("training: is required"), msg);
         assertFalse(msg.contains("is missing"), "the run's partial training section is not checked on an invalid base: " + msg);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsNamedWithItsLine() throws IOException {
+        String msg = error(VALID.replace("kind: train", "kind: train\nkind: train"));
+        assertTrue(msg.contains("not valid YAML: the key 'kind' is given twice (line "), msg);
     }
 
     @Test

@@ -17,6 +17,8 @@ class SpecLoaderTest {
     private static final String VALID = """
             id: t
             title: A test experiment
+            reproduces: a test table
+            description: What the test experiment does.
             report: dd2424-a1-hagglund
             kind: train
             data: {protocol: cifar-b1}

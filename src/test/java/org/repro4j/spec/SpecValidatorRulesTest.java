@@ -24,6 +24,8 @@ class SpecValidatorRulesTest {
     private static final String TRAIN = """
             id: t
             title: A test experiment
+            reproduces: a test table
+            description: What the test experiment does.
             report: dd2424-a1-hagglund
             kind: train
             data: {protocol: cifar-b1}
@@ -54,6 +56,8 @@ class SpecValidatorRulesTest {
     private static final String GRADCHECK = """
             id: t
             title: A gradient check
+            reproduces: a test table
+            description: What the test experiment does.
             report: dd2424-a1-abadi
             kind: gradcheck
             data: {protocol: cifar-b1}
@@ -115,6 +119,8 @@ class SpecValidatorRulesTest {
                 train("id", "id: t\n", ""),
                 train("title", "title: A test experiment", "title: ' '"),
                 train("report", "report: dd2424-a1-hagglund\n", ""),
+                train("reproduces", "reproduces: a test table\n", ""),
+                train("description", "description: What the test experiment does.", "description: ''"),
                 train("kind", "kind: train", "kind: dance"),
                 train("data", "data: {protocol: cifar-b1}\n", ""),
                 train("data.protocol", "protocol: cifar-b1", "protocol: cifar-b7"),

@@ -15,6 +15,8 @@ class VuTdtSpecKeysTest {
     private static final String DERIVATIVES = """
             id: t
             title: Derivatives
+            reproduces: a test table
+            description: What the test experiment does.
             report: vu-dl-a1-tan
             kind: derivatives
             network:
@@ -33,6 +35,8 @@ class VuTdtSpecKeysTest {
     private static final String TRAIN = """
             id: t
             title: Train
+            reproduces: a test table
+            description: What the test experiment does.
             report: tdt4265-a1-utne
             kind: train
             data: {protocol: mnist-tdt}
