@@ -102,7 +102,7 @@ verify-dd2424: build ## Fail if a DD2424 result is outside its band without an e
 bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
 	bin/repro bench
 
-# Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the run cache.
+# Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the trial store (target/trials).
 VU := $(filter vu-%,$(EXPERIMENTS))
 reproduce-vu: data ## Run every VU Deep Learning experiment, then results/vu-dl.md
 	$(RUN) $(VU)

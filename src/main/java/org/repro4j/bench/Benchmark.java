@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.repro4j.report.Provenance;
 import org.repro4j.train.TrainingEngine;
 
 /**

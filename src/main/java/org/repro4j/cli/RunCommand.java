@@ -1,6 +1,8 @@
 package org.repro4j.cli;
 
 import org.repro4j.ReproException;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
 import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
@@ -29,8 +31,8 @@ final class RunCommand implements Runnable {
     @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
     boolean force;
 
-    @Option(names = "--no-cache", description = {"Train every run, never taking one trained before from target/run-cache",
-            "(by default a run with the same settings, seed and code is loaded from there; make verify trains afresh)"})
+    @Option(names = "--no-cache", description = {"Train every trial, never taking one trained before from target/trials",
+            "(by default a trial with the same settings, seed and code is loaded from there; make verify trains afresh)"})
     boolean noCache;
 
     @Override
@@ -45,19 +47,22 @@ final class RunCommand implements Runnable {
                 throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
             }
         }
+        // Every spec is read once, and all of them before any training: a bad one stops the run at once.
+        List<ResolvedExperiment> resolved = ids.stream().map(id -> SpecLoader.resolve(experiments.resolve(id + ".yaml"))).toList();
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
                 System.out, !noCache);
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
-        for (String id : ids) {
+        for (ResolvedExperiment experiment : resolved) {
+            String id = experiment.id();
             long t0 = System.nanoTime();
-            if (!force && ExperimentRunner.isUpToDate(id, options)) {
+            if (!force && ExperimentRunner.isUpToDate(experiment, options)) {
                 System.out.println("== " + id + ": up to date (same spec, code and seeds), skipped; --force (FORCE=1) reruns it");
                 timings.add(String.format(Locale.ROOT, "%-28s %9s", id, "skipped"));
                 continue;
             }
-            ExperimentRunner.run(id, options);
+            ExperimentRunner.run(experiment, options);
             timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", id, (System.nanoTime() - t0) / 1e9));
         }
         if (ids.size() > 1) {

@@ -61,6 +61,20 @@ public final class Protocols {
         return protocol(name).load(options);
     }
 
+    /**
+     * The splits a protocol has, among {@code train}, {@code val} and {@code test}, known without
+     * loading it (to check an experiment's reference measures before any training).
+     * {@code RealDataTest} checks this against what each protocol loads.
+     */
+    public static List<String> splits(String name) {
+        protocol(name);
+        return switch (name) {
+            case "mnist-vu-final" -> List.of("train", "test");
+            case "mnist-tdt", "synthetic-ellipse" -> List.of("train", "val");
+            default -> List.of("train", "val", "test");
+        };
+    }
+
     /** The protocol names, in a stable order. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());

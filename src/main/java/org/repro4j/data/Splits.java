@@ -2,6 +2,10 @@ package org.repro4j.data;
 
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.repro4j.spec.DataSpec;
+
+import java.nio.file.Path;
 
 /**
  * The data of one protocol, ready for training: features scaled (and, for CIFAR-10, z-scored),
@@ -19,8 +23,51 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  */
 public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization normalizer, DataSet pixelTrain) {
 
+    /** QUICK mode (a smoke run): at most this many training examples, ... */
+    public static final int QUICK_TRAIN = 2000;
+    /** ... and this many examples of each evaluated split. */
+    public static final int QUICK_EVAL = 1000;
+
     /** Splits of a protocol without a fitted normalizer. */
     public Splits(DataSet train, DataSet val, DataSet test) {
         this(train, val, test, null, train);
+    }
+
+    /**
+     * The splits a data spec names, from the protocol's files in {@code dataDir}; with {@code quick},
+     * the first {@link #QUICK_TRAIN} training and {@link #QUICK_EVAL} validation and test examples.
+     */
+    public static Splits load(DataSpec data, Path dataDir, boolean quick) {
+        int[] digits = data.digits() == null ? null : data.digits().stream().mapToInt(Integer::intValue).toArray();
+        Splits s = Protocols.load(data.protocol(), new ProtocolOptions(dataDir, data.dataType(), digits, data.seed()));
+        return quick ? s.head(QUICK_TRAIN, QUICK_EVAL) : s;
+    }
+
+    /** The first {@code train} training examples (and pixel copies) and {@code eval} of validation and test. */
+    Splits head(int train, int eval) {
+        return new Splits(head(this.train, train), head(val, eval), head(test, eval), normalizer, head(pixelTrain, train));
+    }
+
+    /** The split of that name ({@code train}, {@code val}, {@code test}), or null when the protocol has none. */
+    public DataSet split(String name) {
+        return switch (name) {
+            case "train" -> train;
+            case "val" -> val;
+            case "test" -> test;
+            default -> throw new IllegalArgumentException("no split '" + name + "'; expected train, val or test");
+        };
+    }
+
+    /** The same splits without the test split: what a search's candidates may see. */
+    public Splits withoutTest() {
+        return new Splits(train, val, null, normalizer, pixelTrain);
+    }
+
+    private static DataSet head(DataSet d, int n) {
+        if (d == null || d.numExamples() <= n) {
+            return d;
+        }
+        return new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup(),
+                d.getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
     }
 }

@@ -20,7 +20,7 @@ import org.repro4j.ReproException;
 public final class MetricsCsv implements AutoCloseable {
     /** The file name inside an experiment's results folder. */
     public static final String FILE_NAME = "metrics.csv";
-    public static final String HEADER = "run,seed,epoch,step,split,loss,cost,accuracy,learning_rate,wall_s";
+    public static final String HEADER = "setting,seed,epoch,step,split,loss,cost,accuracy,learning_rate,wall_s";
 
     private static final int COLUMNS = HEADER.split(",").length;
 
@@ -48,7 +48,7 @@ public final class MetricsCsv implements AutoCloseable {
 
     /** Appends one row. Safe to call from a training listener on another thread. */
     public synchronized void row(MetricRow r) {
-        String line = String.join(",", quote(r.run()), Long.toString(r.seed()), Integer.toString(r.epoch()),
+        String line = String.join(",", quote(r.setting()), Long.toString(r.seed()), Integer.toString(r.epoch()),
                 Long.toString(r.step()), quote(r.split()), number(r.loss()), number(r.cost()),
                 number(r.accuracy()), number(r.learningRate()), number(r.wallSeconds()));
         try {

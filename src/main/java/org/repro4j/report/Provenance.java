@@ -3,25 +3,18 @@ package org.repro4j.report;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.CommandOutput;
-import org.repro4j.ReproException;
+import org.repro4j.Sha256;
 
 /**
  * Where a result came from: the exact spec, seeds, software, machine and commit.
@@ -97,22 +90,7 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
 
     /** Lower-case hex SHA-256 of a file's bytes. */
     public static String sha256(Path file) {
-        MessageDigest digest = newSha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new ReproException("Cannot read " + file + " to hash it: " + e
-                    + ". Check that the file exists and is readable.", e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return Sha256.of(file);
     }
 
     /** Read from the jar's Maven metadata so the value follows the class path, not a constant. */

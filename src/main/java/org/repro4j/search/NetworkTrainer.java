@@ -1,19 +1,21 @@
 package org.repro4j.search;
 
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
+import org.repro4j.data.Splits;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
-import org.repro4j.train.RunData;
-import org.repro4j.train.SingleRun;
+import org.repro4j.train.Trial;
 import org.repro4j.train.TrainingFailure;
+import org.repro4j.train.TrialResult;
+import org.repro4j.train.TrialRunner;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Trains a candidate as an experiment: the search's experiment with the candidate's values, built
- * by {@code NetworkFactory} and trained by {@link SingleRun} on the search's training split, from
+ * Trains a candidate as an experiment's trial: the search's experiment with the candidate's
+ * values, trained by the experiments' own {@link TrialRunner} on the search's training split, from
  * the search's seed. A training that diverges, or fails inside DL4J/ND4J, fails the candidate;
  * an error of repro4j's own code is not caught here, and stops the search.
  */
@@ -28,17 +30,19 @@ final class NetworkTrainer implements CandidateTrainer {
         this.quick = quick;
     }
 
+    /** @return the candidate's {@link TrialResult}, with its validation measures, for {@link ValidationScore} */
     @Override
     public Object train(Map<String, Object> values, DataProvider data) throws CandidateFailure {
-        return trainRun(values, (RunData) data.trainData(Map.of())).net();
+        return trial(values, (Splits) data.trainData(Map.of()), Trial.Evaluation.CANDIDATE);
     }
 
-    /** The whole result, for the chosen candidate that is trained again and tested. */
-    SingleRun.Result trainRun(Map<String, Object> values, RunData data) throws CandidateFailure {
+    /** A candidate's trial: scored on validation while searching, or (CHOSEN) trained again and measured on every split. */
+    TrialResult trial(Map<String, Object> values, Splits data, Trial.Evaluation evaluation) throws CandidateFailure {
         ExperimentSpec experiment = SearchSpecLoader.candidate(spec, specFile, values);
-        SingleRun.Result result;
+        TrialResult result;
         try {
-            result = SingleRun.train(experiment, data, spec.seed(), quick);
+            result = TrialRunner.run(Trial.of(experiment, spec.seed(), quick, evaluation), data, () -> {
+            });
         } catch (TrainingFailure e) {
             throw new CandidateFailure(e.getMessage());
         }

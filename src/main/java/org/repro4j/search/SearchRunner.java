@@ -11,14 +11,12 @@ import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.repro4j.ReproException;
+import org.repro4j.data.Splits;
 import org.repro4j.report.Provenance;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
-import org.repro4j.train.Evaluator;
-import org.repro4j.train.RunData;
 import org.repro4j.train.RunOptions;
-import org.repro4j.train.SingleRun;
-import org.repro4j.train.SplitMetrics;
+import org.repro4j.train.Trial;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,8 +64,7 @@ public final class SearchRunner {
     /** @return the finished results folder */
     public static Path run(Path specFile, SearchOptions options) {
         SearchSpec spec = SearchSpecLoader.load(specFile);
-        RunData data = RunData.load(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(),
-                new RunOptions(null, options.dataDir(), options.resultsRoot(), options.quick(), null, options.log()));
+        Splits data = Splits.load(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(), options.dataDir(), options.quick());
         if (spec.search().testBest() && data.test() == null) {
             throw new ReproException(specFile + ": search.test_best is true, but protocol '"
                     + spec.experiment().path("data").path("protocol").asText() + "' has no test split. Fix: set test_best: false.");
@@ -100,8 +97,8 @@ public final class SearchRunner {
             List<String> notes = new ArrayList<>();
             Map<String, Double> bestMeasures = bestMeasures(engine, report.best(), spec, notes);
             if (options.quick()) {
-                notes.add("QUICK run: at most " + SearchOptions.QUICK_CANDIDATES + " candidates, " + RunOptions.QUICK_TRAIN
-                        + " training and " + RunOptions.QUICK_EVAL + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS
+                notes.add("QUICK run: at most " + SearchOptions.QUICK_CANDIDATES + " candidates, " + Splits.QUICK_TRAIN
+                        + " training and " + Splits.QUICK_EVAL + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS
                         + " epochs; the numbers are not comparable with a full search.");
             }
             Path out = report.write(bestMeasures, notes, earlier + (System.nanoTime() - start) / 1e9);
@@ -241,24 +238,17 @@ public final class SearchRunner {
     }
 
     /** The chosen candidate, trained again from the same seed, measured on every split the protocol has. */
-    private static Map<String, Double> measureBest(NetworkTrainer trainer, SearchSpec spec, RunData data, CandidateRecord best)
+    private static Map<String, Double> measureBest(NetworkTrainer trainer, SearchSpec spec, Splits data, CandidateRecord best)
             throws CandidateTrainer.CandidateFailure {
-        SingleRun.Result run = trainer.trainRun(best.values(), data);
+        Map<String, Double> trained = trainer.trial(best.values(), spec.search().testBest() ? data : data.withoutTest(),
+                Trial.Evaluation.CHOSEN).measures();
         Map<String, Double> measures = new LinkedHashMap<>();
-        put(measures, "train", Evaluator.evaluate(run.net(), data.train()), false);
-        put(measures, "val", Evaluator.evaluate(run.net(), data.val()), true);
-        if (spec.search().testBest()) {
-            put(measures, "test", Evaluator.evaluate(run.net(), data.test()), true);
+        for (String key : List.of("train_acc", "train_loss", "val_acc", "val_loss", "val_cost", "test_acc", "test_loss", "test_cost")) {
+            if (trained.containsKey(key)) {
+                measures.put(key, trained.get(key));
+            }
         }
         return measures;
-    }
-
-    private static void put(Map<String, Double> measures, String split, SplitMetrics m, boolean withCost) {
-        measures.put(split + "_acc", m.accuracy());
-        measures.put(split + "_loss", m.loss());
-        if (withCost) {
-            measures.put(split + "_cost", m.cost());
-        }
     }
 
     private static void requireProducedReferences(SearchSpec spec, Path specFile) {

@@ -1,7 +1,7 @@
 package org.repro4j.search;
 
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
-import org.repro4j.train.RunData;
+import org.repro4j.data.Splits;
 
 import java.util.Map;
 
@@ -11,11 +11,11 @@ import java.util.Map;
  * validation split the candidates are scored on. The test split is deliberately not offered.
  */
 final class SplitsProvider implements DataProvider {
-    private final transient RunData data;
+    private final transient Splits data;
 
     /** Keeps every split but the test split, which only the chosen candidate ever sees. */
-    SplitsProvider(RunData data) {
-        this.data = new RunData(data.train(), data.pixelTrain(), data.val(), null, data.normalizer());
+    SplitsProvider(Splits data) {
+        this.data = data.withoutTest();
     }
 
     @Override
@@ -30,6 +30,6 @@ final class SplitsProvider implements DataProvider {
 
     @Override
     public Class<?> getDataType() {
-        return RunData.class;
+        return Splits.class;
     }
 }

@@ -3,10 +3,8 @@ package org.repro4j.search;
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
-import org.repro4j.train.Evaluator;
-import org.repro4j.train.SplitMetrics;
+import org.repro4j.data.Splits;
+import org.repro4j.train.TrialResult;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,8 @@ import java.util.Properties;
 
 /**
  * The Arbiter score of a candidate: accuracy (higher is better), mean loss or cost (lower is
- * better) of the trained network on the validation split. The data provider's "test data" is
- * the validation split ({@link SplitsProvider}); the test split never reaches the search.
+ * better) of the trained network on the validation split, as the candidate's trial measured it.
+ * The test split never reaches the search ({@link SplitsProvider}).
  */
 final class ValidationScore implements ScoreFunction {
     private final String metric;
@@ -25,17 +23,14 @@ final class ValidationScore implements ScoreFunction {
         this.metric = metric;
     }
 
+    /** The candidate's measure on the validation split, as its trial evaluated it after training. */
     @Override
     public double score(Object model, DataProvider data, Map<String, Object> dataParameters) {
-        return pick(Evaluator.evaluate((MultiLayerNetwork) model, (DataSet) data.testData(dataParameters)));
-    }
-
-    double pick(SplitMetrics m) {
-        return switch (metric) {
-            case "val_acc" -> m.accuracy();
-            case "val_loss" -> m.loss();
-            default -> m.cost();
-        };
+        Double value = ((TrialResult) model).measures().get(metric);
+        if (value == null) {
+            throw new IllegalStateException("a candidate's trial has no " + metric + ": " + ((TrialResult) model).measures().keySet());
+        }
+        return value;
     }
 
     @Override
@@ -50,11 +45,11 @@ final class ValidationScore implements ScoreFunction {
 
     @Override
     public List<Class<?>> getSupportedModelTypes() {
-        return List.of(MultiLayerNetwork.class);
+        return List.of(TrialResult.class);
     }
 
     @Override
     public List<Class<?>> getSupportedDataTypes() {
-        return List.of(DataSet.class);
+        return List.of(Splits.class);
     }
 }

@@ -31,12 +31,24 @@ public final class SpecLoader {
 
     /** Loads and validates one spec file; every run's resolved settings are validated too. */
     public static ExperimentSpec load(Path file) {
+        return resolve(file).spec();
+    }
+
+    /**
+     * Reads one spec file, once: {@code extends} applied, the base and every setting bound and
+     * validated (all problems reported together), the canonical JSON computed.
+     */
+    public static ResolvedExperiment resolve(Path file) {
         JsonNode tree = readTree(file);
         ExperimentSpec spec = bind(tree, file, "");
         List<String> problems = new ArrayList<>(SpecValidator.validate(spec));
         String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (spec.id() != null && !spec.id().equals(expectedId)) {
             problems.add("id: '" + spec.id() + "' must match the file name '" + expectedId + "'");
+        }
+        List<ResolvedExperiment.Setting> settings = new ArrayList<>();
+        if (spec.runs().isEmpty()) {
+            settings.add(new ResolvedExperiment.Setting("", spec));
         }
         // The runs are checked on a valid base only: a run that sets one key of a missing section would
         // otherwise report that section's other keys as missing and hide the base's own problem.
@@ -45,17 +57,13 @@ public final class SpecLoader {
             for (String p : SpecValidator.validate(resolved)) {
                 problems.add("run '" + run.name() + "': " + p);
             }
+            settings.add(new ResolvedExperiment.Setting(run.name(), resolved));
         }
         if (!problems.isEmpty()) {
             throw new ReproException(file + ": invalid experiment spec:\n  - " + String.join("\n  - ", problems)
                     + "\nFix these keys (see experiments/README.md for the schema).");
         }
-        return spec;
-    }
-
-    /** The settings one run trains with: the base spec with the run's {@code set} overrides applied. */
-    public static ExperimentSpec resolve(Path file, RunSpec run) {
-        return bind(applyOverrides(readTree(file), run, file), file, " (run '" + run.name() + "')");
+        return new ResolvedExperiment(file, spec, settings, canonicalJson(tree, file));
     }
 
     /**
@@ -66,13 +74,10 @@ public final class SpecLoader {
         return readTree(file, new java.util.ArrayList<>());
     }
 
-    /**
-     * The spec with {@code extends} resolved, as compact JSON with sorted keys: what identifies an
-     * experiment's settings, whichever file they came from.
-     */
-    public static String canonicalJson(Path file) {
+    /** The tree as compact JSON with sorted keys: what identifies an experiment's settings, whichever file they came from. */
+    private static String canonicalJson(JsonNode tree, Path file) {
         try {
-            Object plain = YAML.treeToValue(readTree(file), Object.class);
+            Object plain = YAML.treeToValue(tree, Object.class);
             return new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                     .writeValueAsString(plain);
         } catch (JsonProcessingException e) {

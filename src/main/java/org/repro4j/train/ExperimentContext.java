@@ -2,6 +2,7 @@ package org.repro4j.train;
 
 import org.repro4j.report.ResultsPage.Figure;
 import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.ResolvedExperiment;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one experiment run needs and produces: the spec, where to write, and the measured
- * values (one per seed) that become the summary.
+ * Everything one experiment's run needs and produces: the resolved experiment, where to write,
+ * the measured values (one per seed) that become the summary, and the trials they came from.
  */
 final class ExperimentContext {
+    final ResolvedExperiment resolved;
     final ExperimentSpec spec;
-    final Path specFile;
     final Path outDir;
     final RunOptions options;
     final List<Long> seeds;
@@ -24,10 +25,11 @@ final class ExperimentContext {
     private final Map<String, List<Double>> measured = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> trials = new LinkedHashMap<>();
 
-    ExperimentContext(ExperimentSpec spec, Path specFile, Path outDir, RunOptions options, List<Long> seeds) {
-        this.spec = spec;
-        this.specFile = specFile;
+    ExperimentContext(ResolvedExperiment resolved, Path outDir, RunOptions options, List<Long> seeds) {
+        this.resolved = resolved;
+        this.spec = resolved.spec();
         this.outDir = outDir;
         this.options = options;
         this.seeds = seeds;
@@ -48,6 +50,11 @@ final class ExperimentContext {
         notes.add(text);
     }
 
+    /** Records which trial gave a setting's seed, for the provenance. */
+    void trial(String setting, long seed, String sha256) {
+        trials.put((setting.isEmpty() ? "" : setting + ", ") + "seed " + seed, sha256);
+    }
+
     Map<String, List<Double>> measured() {
         return measured;
     }
@@ -60,8 +67,12 @@ final class ExperimentContext {
         return notes;
     }
 
-    /** The stable measure name for a run: {@code test_acc.lambda=0.1,eta=0.001}, or just {@code test_acc}. */
-    static String key(String measure, String run) {
-        return run == null || run.isEmpty() ? measure : measure + "." + run;
+    Map<String, String> trials() {
+        return trials;
+    }
+
+    /** The stable measure name for a setting: {@code test_acc.lambda=0.1,eta=0.001}, or just {@code test_acc}. */
+    static String key(String measure, String setting) {
+        return setting == null || setting.isEmpty() ? measure : measure + "." + setting;
     }
 }

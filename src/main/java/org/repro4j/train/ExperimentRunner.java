@@ -1,13 +1,13 @@
 package org.repro4j.train;
 
 import org.repro4j.ReproException;
-import org.repro4j.report.Provenance;
 import org.repro4j.report.ResultsDir;
 import org.repro4j.report.ResultsIndex;
 import org.repro4j.report.ResultsPage;
 import org.repro4j.report.Summary;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ReferenceSpec;
+import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
 
 import java.io.IOException;
@@ -28,20 +28,25 @@ public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    /** @return the finished results folder */
+    /** Loads the experiment's spec (once) and runs it. @return the finished results folder */
     public static Path run(String id, RunOptions options) {
-        Path specFile = options.experimentsDir().resolve(id + ".yaml");
-        ExperimentSpec spec = SpecLoader.load(specFile);
+        return run(SpecLoader.resolve(options.experimentsDir().resolve(id + ".yaml")), options);
+    }
+
+    /** @return the finished results folder */
+    public static Path run(ResolvedExperiment experiment, RunOptions options) {
+        ExperimentSpec spec = experiment.spec();
+        String id = spec.id();
         List<Long> seeds = seeds(spec, options);
         long start = System.nanoTime();
         options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
         try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
-            ExperimentContext ctx = new ExperimentContext(spec, specFile, out.path(), options, seeds);
+            ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds);
             ExperimentKind.forName(spec.kind()).run(ctx);
             double wall = (System.nanoTime() - start) / 1e9;
             Summary summary = summarise(spec, ctx);
-            summary.provenance(ResultProvenance.capture(Fingerprint.sha256Hex(SpecLoader.canonicalJson(specFile)), seeds, wall));
-            Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), fingerprint(id, options) + "\n");
+            summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, wall));
+            Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), Fingerprint.of(experiment, seeds, options.quick()) + "\n");
             summary.write(out.path().resolve("summary.json"));
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());
             out.commit();
@@ -57,15 +62,9 @@ public final class ExperimentRunner {
      * Whether {@code results/<id>/} already holds what a run would produce now: same resolved spec,
      * same code, same seeds and mode.
      */
-    public static boolean isUpToDate(String id, RunOptions options) {
-        String stored = Fingerprint.stored(options.resultsRoot().resolve(id));
-        return stored != null && stored.equals(fingerprint(id, options));
-    }
-
-    private static String fingerprint(String id, RunOptions options) {
-        Path specFile = options.experimentsDir().resolve(id + ".yaml");
-        ExperimentSpec spec = SpecLoader.load(specFile);
-        return Fingerprint.of(specFile, options.experimentsDir().toAbsolutePath().getParent(), seeds(spec, options), options.quick());
+    public static boolean isUpToDate(ResolvedExperiment experiment, RunOptions options) {
+        String stored = Fingerprint.stored(options.resultsRoot().resolve(experiment.id()));
+        return stored != null && stored.equals(Fingerprint.of(experiment, seeds(experiment.spec(), options), options.quick()));
     }
 
     private static Summary summarise(ExperimentSpec spec, ExperimentContext ctx) {
@@ -82,7 +81,7 @@ public final class ExperimentRunner {
         List<String> missing = new ArrayList<>(ref.measures().keySet());
         missing.removeAll(ctx.measured().keySet());
         if (!missing.isEmpty()) {
-            throw new ReproException(ctx.specFile + ": reference.measures names measures this experiment does not produce: "
+            throw new ReproException(ctx.resolved.file() + ": reference.measures names measures this experiment does not produce: "
                     + missing + ". Produced: " + ctx.measured().keySet());
         }
         if (ref.headline() != null) {

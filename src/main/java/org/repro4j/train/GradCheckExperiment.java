@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.repro4j.data.Splits;
 import org.repro4j.model.GradientComparison;
 import org.repro4j.model.ParamGradientStats;
 import org.repro4j.model.NetworkFactory;
@@ -29,7 +30,7 @@ final class GradCheckExperiment implements ExperimentKind {
         GradCheckSpec g = ctx.spec.gradCheck();
         DataSpec d = ctx.spec.data();
         DataSpec asDouble = new DataSpec(d.protocol(), d.digits(), "double", d.seed());
-        RunData data = RunData.load(asDouble, ctx.options);
+        Splits data = Splits.load(asDouble, ctx.options.dataDir(), ctx.options.quick());
         int n = Math.min(g.examples(), data.train().numExamples());
         DataSet batch = new DataSet(
                 data.train().getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup(),

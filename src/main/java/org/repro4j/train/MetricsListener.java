@@ -13,7 +13,7 @@ import java.util.Map;
  * plateau early-stopping rule to the validation loss when the run has one.
  */
 final class MetricsListener extends BaseTrainingListener {
-    private final RunRows rows;
+    private final TrialRows rows;
     private final Map<String, DataSet> splits;
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
@@ -25,7 +25,7 @@ final class MetricsListener extends BaseTrainingListener {
     private Integer stopEpoch;
 
     /** @param divergence sees every measured loss and cost, and stops the training when one is not finite */
-    MetricsListener(RunRows rows, Map<String, DataSet> splits, MeasurePolicy policy,
+    MetricsListener(TrialRows rows, Map<String, DataSet> splits, MeasurePolicy policy,
                     PlateauStopRule stopRuleOrNull, StoppableIterator iterator, DivergenceWatch divergence) {
         this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);

@@ -4,7 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.TrainingSpec;
 import org.repro4j.spec.MeasureSpec;
 
 import java.util.ArrayList;
@@ -21,10 +21,9 @@ final class OptionalMeasures {
     private final StepTimeListener stepTimer;
     private final boolean weightNorm;
 
-    OptionalMeasures(ExperimentSpec spec, RunRows rows) {
-        MeasureSpec m = spec.measure();
+    OptionalMeasures(MeasureSpec m, TrainingSpec training, TrialRows rows) {
         this.runningLoss = m.runningLoss() == null ? null
-                : new RunningLossListener(rows, m.runningLossSteps(), spec.training().l2().lambda() > 0);
+                : new RunningLossListener(rows, m.runningLossSteps(), training.l2().lambda() > 0);
         this.stepTimer = m.stepTime() ? new StepTimeListener() : null;
         this.weightNorm = m.weightNorm();
     }

@@ -15,7 +15,7 @@ final class RunningLossListener extends BaseTrainingListener {
     /** The split name of the rows. */
     static final String SPLIT = "train_running";
 
-    private final RunRows rows;
+    private final TrialRows rows;
     private final Integer everySteps;
     private final boolean regularised;
     private double sum;
@@ -28,7 +28,7 @@ final class RunningLossListener extends BaseTrainingListener {
      * @param everySteps  steps between records, or null for one record per epoch
      * @param regularised whether the score includes a regularisation term
      */
-    RunningLossListener(RunRows rows, Integer everySteps, boolean regularised) {
+    RunningLossListener(TrialRows rows, Integer everySteps, boolean regularised) {
         this.rows = rows;
         this.everySteps = everySteps;
         this.regularised = regularised;

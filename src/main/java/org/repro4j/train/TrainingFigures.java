@@ -5,13 +5,14 @@ import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.WeightImages;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** The figures a spec asks for: learning curves per run, and the first layer's weights as images. */
+/** The figures a spec asks for: learning curves per setting, and the first layer's weights as images. */
 final class TrainingFigures {
     private static final String[] CIFAR_CLASSES = {"airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
             "horse", "ship", "truck"};
@@ -19,7 +20,7 @@ final class TrainingFigures {
     private TrainingFigures() {
     }
 
-    static void draw(ExperimentContext ctx, RunHistory history) throws IOException {
+    static void draw(ExperimentContext ctx, SettingHistory history) throws IOException {
         if (ctx.spec.figures().contains("curves")) {
             curves(ctx, history);
         }
@@ -32,13 +33,13 @@ final class TrainingFigures {
         if (ctx.spec.figures().contains("true-class-histogram")) {
             trueClassHistograms(ctx, history);
         }
-        RunComparisonFigures.draw(ctx, history);
+        ComparisonFigures.draw(ctx, history);
     }
 
     /** Training and validation loss of every run in one chart, to compare losses side by side. */
-    private static void losses(ExperimentContext ctx, RunHistory history) throws IOException {
+    private static void losses(ExperimentContext ctx, SettingHistory history) throws IOException {
         List<Charts.Series> series = new ArrayList<>();
-        for (String run : history.runs()) {
+        for (String run : history.settings()) {
             for (Charts.Series s : panel(history, run, "", "loss", MetricRow::loss).series()) {
                 series.add(new Charts.Series((run.isEmpty() ? "" : run + ", ") + s.name(), s.x(), s.y()));
             }
@@ -51,23 +52,19 @@ final class TrainingFigures {
      * The probability each trained network gives the true class of each test image, split into
      * correctly and wrongly classified images.
      */
-    private static void trueClassHistograms(ExperimentContext ctx, RunHistory history) throws IOException {
+    private static void trueClassHistograms(ExperimentContext ctx, SettingHistory history) throws IOException {
         int i = 0;
-        for (String run : history.runs()) {
-            var test = history.test(run);
+        for (String run : history.settings()) {
+            TrialResult.TrueClass test = history.first(run).testTrueClass();
             if (test == null) {
                 continue;
             }
-            INDArray p = history.network(run).output(test.getFeatures(), false);
-            long[] truth = test.getLabels().argMax(1).toLongVector();
-            long[] predicted = p.argMax(1).toLongVector();
             List<Double> right = new ArrayList<>();
             List<Double> wrong = new ArrayList<>();
-            for (int n = 0; n < truth.length; n++) {
-                long y = truth[n];
-                (predicted[n] == y ? right : wrong).add(p.getDouble(n, y));
+            for (int n = 0; n < test.probability().length; n++) {
+                (test.correct()[n] ? right : wrong).add(test.probability()[n]);
             }
-            String file = "true-class-probability" + (history.runs().size() > 1 ? "-" + (++i) : "") + ".png";
+            String file = "true-class-probability" + (history.settings().size() > 1 ? "-" + (++i) : "") + ".png";
             Charts.histograms(ctx.outDir.resolve(file), "Probability of the true class" + (run.isEmpty() ? "" : " (" + run + ")"),
                     "probability given to the true class",
                     List.of(new Charts.HistogramSeries("correctly classified", right.stream().mapToDouble(Double::doubleValue).toArray()),
@@ -78,9 +75,9 @@ final class TrainingFigures {
         }
     }
 
-    private static void curves(ExperimentContext ctx, RunHistory history) throws IOException {
+    private static void curves(ExperimentContext ctx, SettingHistory history) throws IOException {
         List<Charts.Panel> panels = new ArrayList<>();
-        for (String run : history.runs()) {
+        for (String run : history.settings()) {
             String label = run.isEmpty() ? "" : run + ": ";
             panels.add(panel(history, run, label + "loss", "loss", MetricRow::loss));
             panels.add(panel(history, run, label + "cost", "cost", MetricRow::cost));
@@ -90,7 +87,7 @@ final class TrainingFigures {
         Charts.grid(ctx.outDir.resolve("curves.png"), ctx.spec.title(), panels, 3);
     }
 
-    private static Charts.Panel panel(RunHistory h, String run, String title, String y, ToDoubleFunction<MetricRow> value) {
+    private static Charts.Panel panel(SettingHistory h, String run, String title, String y, ToDoubleFunction<MetricRow> value) {
         List<Charts.Series> series = new ArrayList<>();
         for (String split : new String[]{"train", "val"}) {
             List<MetricRow> rows = h.rows(run).stream().filter(r -> r.split().equals(split)).toList();
@@ -104,16 +101,17 @@ final class TrainingFigures {
         return new Charts.Panel(title, "epoch", y, series);
     }
 
-    private static void weights(ExperimentContext ctx, RunHistory history) throws IOException {
+    private static void weights(ExperimentContext ctx, SettingHistory history) throws IOException {
         ImageShape shape = ImageShape.ofInputs(ctx.spec.network().inputs());
         int i = 0;
-        for (String run : history.runs()) {
-            var w = history.weights(run);
+        for (String run : history.settings()) {
+            TrialResult.Matrix m = history.first(run).firstLayerWeights();
+            INDArray w = Nd4j.create(m.values(), new long[]{m.rows(), m.columns()}, 'c');
             String[] labels = new String[(int) w.rows()];
             for (int k = 0; k < labels.length; k++) {
                 labels[k] = shape.isColour() ? CIFAR_CLASSES[k] : Integer.toString(k);
             }
-            String file = "weights" + (history.runs().size() > 1 ? "-" + (++i) : "") + ".png";
+            String file = "weights" + (history.settings().size() > 1 ? "-" + (++i) : "") + ".png";
             WeightImages.render(ctx.outDir.resolve(file), w, shape.channels(), shape.height(), shape.width(), labels, 3);
             ctx.figure(file, "Weights W after training, one image per class" + (run.isEmpty() ? "" : " (" + run + ")"));
         }

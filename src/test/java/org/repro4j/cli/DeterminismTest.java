@@ -26,7 +26,7 @@ import org.repro4j.report.Summary;
  * training set reshuffled every epoch, random flips and Gaussian noise, a sigmoid hidden layer before the
  * softmax, the lean engine) run by {@code repro run} in two separate JVMs writes the same metrics.csv to the
  * last bit, wall-clock time aside (the second with {@code --no-cache}, so that it trains although the
- * first run is in the run cache); and the comparison can tell: the same spec with another seed differs.
+ * first run is in the trial store); and the comparison can tell: the same spec with another seed differs.
  */
 class DeterminismTest {
     /** A small spec with every source of randomness the trainer has: init, shuffling, two augmentations. */
@@ -62,7 +62,7 @@ class DeterminismTest {
 
     /** The columns of metrics.csv as this test reads them; wall_s, the last, is wall-clock time. */
     private static final List<String> COLUMNS =
-            List.of("run", "seed", "epoch", "step", "split", "loss", "cost", "accuracy", "learning_rate", "wall_s");
+            List.of("setting", "seed", "epoch", "step", "split", "loss", "cost", "accuracy", "learning_rate", "wall_s");
 
     @TempDir
     Path tmp;
@@ -72,7 +72,7 @@ class DeterminismTest {
         TestData.requireCifar();
         Path home = tmp.resolve("home");
         Path first = run(home, "first", 1);
-        // The same project folder, so the run cache holds the first run: --no-cache must train it again.
+        // The same project folder, so the trial store holds the first run: --no-cache must train it again.
         Path second = run(home, "second", 1, "--no-cache");
         Path otherSeed = run(tmp.resolve("other-home"), "other-seed", 2);
 
@@ -98,11 +98,11 @@ class DeterminismTest {
         // The control for "trained, not taken from the cache" above: without --no-cache the cache is used.
         ChildJvm.Result cached = ChildJvm.withHome(home).repro(runArgs(home, "cached"));
         assertEquals(0, cached.exitCode(), cached.describe());
-        assertTrue(cached.out().contains(FROM_CACHE), "the run cache serves a repeated run:\n" + cached.describe());
+        assertTrue(cached.out().contains(FROM_CACHE), "the trial store serves a repeated run:\n" + cached.describe());
     }
 
     /** What {@code repro run} prints when it loads a run from the cache instead of training it. */
-    private static final String FROM_CACHE = "taken from target/run-cache";
+    private static final String FROM_CACHE = "taken from the trial store";
 
     /** {@code repro run det --quick --results <home>/<results> <extra>} in a child JVM whose home holds the spec. */
     private Path run(Path home, String results, long seed, String... extra) throws IOException {
@@ -112,7 +112,7 @@ class DeterminismTest {
         args.addAll(List.of(extra));
         ChildJvm.Result r = ChildJvm.withHome(home).repro(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.describe());
-        assertFalse(r.out().contains(FROM_CACHE), "trained, not taken from the run cache:\n" + r.describe());
+        assertFalse(r.out().contains(FROM_CACHE), "trained, not taken from the trial store:\n" + r.describe());
         return home.resolve(results).resolve("det");
     }
 

@@ -57,6 +57,7 @@ class ProtocolsTest {
     @Test
     void syntheticEllipseFollowsTheBoundaryRule() {
         Splits splits = Protocols.load("synthetic-ellipse", new ProtocolOptions(dataDir, DataType.DOUBLE, null, 7));
+        RealDataTest.assertDeclaredSplits("synthetic-ellipse", splits);
 
         assertNull(splits.test());
         assertArrayEquals(new long[] {60_000, 2}, splits.train().getFeatures().shape());

@@ -66,6 +66,7 @@ class RealDataTest {
     @Test
     void cifarB1UsesOneBatchEachAndGivesTheSameDataTwice() {
         Splits splits = Protocols.load("cifar-b1", options());
+        assertDeclaredSplits("cifar-b1", splits);
 
         assertSizes(splits, 10_000, 10_000, 10_000);
         assertFromFile(splits.train(), "data_batch_1.bin");
@@ -83,6 +84,7 @@ class RealDataTest {
     @Test
     void cifarAll5kHoldsOutTheLastFiveThousand() {
         Splits splits = Protocols.load("cifar-all-5k", options());
+        assertDeclaredSplits("cifar-all-5k", splits);
 
         assertSizes(splits, 45_000, 5_000, 10_000);
         RecordMetaDataIndex firstVal = (RecordMetaDataIndex) splits.val().getExampleMetaData().get(0);
@@ -96,6 +98,7 @@ class RealDataTest {
     @Tag("full")
     void cifarAll1kHoldsOutTheLastThousand() {
         Splits splits = Protocols.load("cifar-all-1k", options());
+        assertDeclaredSplits("cifar-all-1k", splits);
 
         assertSizes(splits, 49_000, 1_000, 10_000);
         assertEquals(9_000, ((RecordMetaDataIndex) splits.val().getExampleMetaData().get(0)).getIndex());
@@ -106,6 +109,7 @@ class RealDataTest {
     @Test
     void mnistVuProtocols() {
         Splits vu = Protocols.load("mnist-vu", options());
+        assertDeclaredSplits("mnist-vu", vu);
         assertSizes(vu, 55_000, 5_000, 10_000);
         assertEquals(55_000, ((RecordMetaDataIndex) vu.val().getExampleMetaData().get(0)).getIndex());
         assertEquals(1.0, vu.train().getFeatures().maxNumber().doubleValue());
@@ -113,6 +117,7 @@ class RealDataTest {
         ProtocolsTest.assertDisjoint(vu);
 
         Splits last = Protocols.load("mnist-vu-final", options());
+        assertDeclaredSplits("mnist-vu-final", last);
         assertEquals(60_000, last.train().numExamples());
         assertNull(last.val());
         assertEquals(10_000, last.test().numExamples());
@@ -123,6 +128,7 @@ class RealDataTest {
     @Test
     void mnistTdtTakesTheFirstImagesScaledToPlusMinusOne() {
         Splits all = Protocols.load("mnist-tdt", options());
+        assertDeclaredSplits("mnist-tdt", all);
         assertEquals(20_000, all.train().numExamples());
         assertEquals(10_000, all.val().numExamples());
         assertNull(all.test());
@@ -146,6 +152,12 @@ class RealDataTest {
         assertEquals(twosInTrain, (int) splits.train().getLabels().sumNumber().doubleValue(), "2 is labelled 1.0");
         ProtocolsTest.assertDisjoint(splits);
         assertEquals(splits.train(), Protocols.load("mnist-tdt", twoThree).train());
+    }
+
+    /** What Protocols.splits says without loading (for the checks before training) is what the protocol loads. */
+    static void assertDeclaredSplits(String protocol, Splits loaded) {
+        List<String> present = java.util.stream.Stream.of("train", "val", "test").filter(n -> loaded.split(n) != null).toList();
+        assertEquals(present, Protocols.splits(protocol), protocol);
     }
 
     private static void assertSizes(Splits splits, int train, int val, int test) {

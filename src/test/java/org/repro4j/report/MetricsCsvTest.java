@@ -29,7 +29,7 @@ class MetricsCsvTest {
         }
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("run,seed,epoch,step,split,loss,cost,accuracy,learning_rate,wall_s", lines.get(0));
+        assertEquals("setting,seed,epoch,step,split,loss,cost,accuracy,learning_rate,wall_s", lines.get(0));
         assertEquals("\"lambda=0.1,eta=0.001\",42,0,0,train,2.302585,2.31,0.1048,0.001,0.0", lines.get(1));
         assertEquals("\"say \"\"hi\"\", C:\\tmp\",-3,40,18000,val,,,0.3886,,1.0E-4", lines.get(2));
         assertEquals(rows, MetricsCsv.read(csv), "records compare doubles bit for bit, NaN included");

@@ -67,7 +67,7 @@ class SpecLoaderTest {
     void runOverridesReplaceDottedKeys() throws IOException {
         Path f = write(VALID);
         ExperimentSpec s = SpecLoader.load(f);
-        ExperimentSpec fast = SpecLoader.resolve(f, s.runs().get(0));
+        ExperimentSpec fast = SpecLoader.resolve(f).setting(s.runs().get(0).name()).spec();
         assertEquals(0.1, fast.training().learningRate());
         assertEquals(0.0, fast.training().l2().lambda());
         assertEquals(40, fast.training().epochs(), "keys the run does not set keep the base value");
@@ -153,7 +153,7 @@ class SpecLoaderTest {
         assertEquals(java.util.List.of("curves"), s.figures());
         assertTrue(s.reference().measures().isEmpty(), "reference is replaced whole");
         assertEquals("fast", s.runs().get(0).name());
-        assertEquals(0.1, SpecLoader.resolve(child, s.runs().get(0)).training().learningRate());
+        assertEquals(0.1, SpecLoader.resolve(child).setting(s.runs().get(0).name()).spec().training().learningRate());
     }
 
     @Test

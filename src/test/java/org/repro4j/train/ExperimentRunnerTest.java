@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.ReproException;
 import org.repro4j.TestData;
 import org.repro4j.report.Summary;
+import org.repro4j.spec.SpecLoader;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,14 +91,14 @@ class ExperimentRunnerTest {
         Files.copy(Path.of("experiments/dd2424-hagglund-ce.yaml"), experiments.resolve("dd2424-hagglund-ce.yaml"));
         Files.copy(Path.of("experiments/dd2424-hagglund-best.yaml"), spec);
         RunOptions options = quick(experiments, tmp.resolve("results"));
-        assertFalse(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options), "no results yet");
+        assertFalse(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options), "no results yet");
         ExperimentRunner.run("dd2424-hagglund-best", options);
-        assertTrue(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options));
+        assertTrue(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options));
 
         // A change in the base spec it extends counts as a change of this experiment.
         Path base = experiments.resolve("dd2424-hagglund-ce.yaml");
         Files.writeString(base, Files.readString(base).replace("std: 0.01}", "std: 0.02}"));
-        assertFalse(ExperimentRunner.isUpToDate("dd2424-hagglund-best", options));
+        assertFalse(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options));
     }
 
     @Test
@@ -117,9 +118,9 @@ class ExperimentRunnerTest {
         RunOptions cached = new RunOptions(experiments, TestData.requireCifar(), tmp.resolve("results"), true, null,
                 new PrintStream(log), true);
         Path table = ExperimentRunner.run("dd2424-hagglund-best", cached);
-        assertFalse(log.toString().contains("run-cache"), "first run trains");
+        assertFalse(log.toString().contains("trial store"), "first run trains");
         Path figure = ExperimentRunner.run("figure", cached);
-        assertTrue(log.toString().contains("taken from target/run-cache"), log.toString());
+        assertTrue(log.toString().contains("taken from the trial store"), log.toString());
         assertEquals(Summary.read(table.resolve("summary.json")).measures().get("test_acc").measured(),
                 Summary.read(figure.resolve("summary.json")).measures().get("test_acc").measured());
         assertEquals(withoutWallTime(table.resolve("metrics.csv")), withoutWallTime(figure.resolve("metrics.csv")));

@@ -27,7 +27,7 @@ class RunningLossListenerTest {
         MultiLayerNetwork byHand = trained.clone();
 
         List<MetricRow> rows = new ArrayList<>();
-        trained.setListeners(new RunningLossListener(new RunRows("r", 7, rows::add), null, false));
+        trained.setListeners(new RunningLossListener(new TrialRows(7, rows::add), null, false));
         for (int epoch = 0; epoch < 2; epoch++) {
             trained.fit(MiniBatchIterator.builder(data).batchSize(1).build());
         }
@@ -54,7 +54,7 @@ class RunningLossListenerTest {
         DataSet data = SmallNetworks.randomData(10, SmallNetworks.N_IN, SmallNetworks.N_OUT, 4);
         MultiLayerNetwork net = network();
         List<MetricRow> rows = new ArrayList<>();
-        RunningLossListener listener = new RunningLossListener(new RunRows("r", 1, rows::add), 4, true);
+        RunningLossListener listener = new RunningLossListener(new TrialRows(1, rows::add), 4, true);
         net.setListeners(listener);
         net.fit(MiniBatchIterator.builder(data).batchSize(1).build());
 

@@ -2,9 +2,7 @@ package org.repro4j.train;
 
 import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
-import org.repro4j.report.MetricsCsv;
-import org.repro4j.spec.RunSpec;
-import org.repro4j.spec.SpecLoader;
+import org.repro4j.spec.ResolvedExperiment.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Figures that put runs or seeds side by side, drawn when a spec's {@code figures} names them:
+ * Figures that put settings or seeds side by side, drawn when a spec's {@code figures} names them:
  * <ul>
  * <li>{@code running-loss}: per run, the running training loss with the validation loss;</li>
  * <li>{@code seed-band}: per run, mean and standard deviation over the seeds of the running
@@ -22,21 +20,21 @@ import java.util.function.ToDoubleFunction;
  * <li>{@code runs-accuracy}: every run's validation accuracy over training on one chart;</li>
  * <li>{@code weight-norm}: the measured {@code weight_sq_norm} against each run's L2 lambda.</li>
  * </ul>
- * Curves are the first seed's, except in the band, which reads every seed from {@code metrics.csv}.
+ * Curves are the first seed's, except in the band, which takes every seed's.
  */
-final class RunComparisonFigures {
+final class ComparisonFigures {
     private static final String RUNNING = RunningLossListener.SPLIT;
 
-    private RunComparisonFigures() {
+    private ComparisonFigures() {
     }
 
-    static void draw(ExperimentContext ctx, RunHistory history) {
+    static void draw(ExperimentContext ctx, SettingHistory history) {
         List<String> wanted = ctx.spec.figures();
         if (wanted.contains("running-loss")) {
             runningLoss(ctx, history);
         }
         if (wanted.contains("seed-band")) {
-            seedBands(ctx);
+            seedBands(ctx, history);
         }
         if (wanted.contains("runs-accuracy")) {
             String file = "runs-accuracy.png";
@@ -49,14 +47,14 @@ final class RunComparisonFigures {
         }
     }
 
-    private static void runningLoss(ExperimentContext ctx, RunHistory history) {
+    private static void runningLoss(ExperimentContext ctx, SettingHistory history) {
         boolean perEpoch = ctx.spec.measure().runningLossSteps() == null;
         List<Charts.Panel> panels = new ArrayList<>();
-        for (String run : history.runs()) {
+        for (String run : history.settings()) {
             List<Charts.Series> series = new ArrayList<>();
             double scale = perEpoch ? history.stepsPerEpoch(run) : 1;
             series.add(series("training (running mean)", history.rows(run), r -> r.split().equals(RUNNING),
-                    RunComparisonFigures::runningValue, scale));
+                    ComparisonFigures::runningValue, scale));
             // The held-out split: validation, or test where a protocol has none (a final model).
             for (String heldOut : List.of("val", "test")) {
                 List<MetricRow> rows = history.rows(run).stream().filter(r -> r.split().equals(heldOut) && r.step() > 0).toList();
@@ -74,13 +72,13 @@ final class RunComparisonFigures {
                 : "Mean training loss over every " + ctx.spec.measure().runningLossSteps() + " steps (each batch's loss before its update)");
     }
 
-    private static void seedBands(ExperimentContext ctx) {
-        List<MetricRow> all = MetricsCsv.read(ctx.outDir.resolve(MetricsCsv.FILE_NAME));
-        List<String> runs = all.stream().map(MetricRow::run).distinct().toList();
+    private static void seedBands(ExperimentContext ctx, SettingHistory history) {
+        List<String> runs = history.settings();
         for (int i = 0; i < runs.size(); i++) {
             String run = runs.get(i);
             String suffix = runs.size() > 1 ? "-" + (i + 1) : "";
             String label = run.isEmpty() ? "" : " (" + run + ")";
+            List<MetricRow> all = history.allRows(run);
             band(ctx, all, run, RUNNING, "band-train" + suffix + ".png", "training loss (mean over each epoch)" + label);
             band(ctx, all, run, "val", "band-val" + suffix + ".png", "validation loss" + label);
         }
@@ -90,7 +88,7 @@ final class RunComparisonFigures {
     private static void band(ExperimentContext ctx, List<MetricRow> all, String run, String split, String file, String what) {
         Map<Integer, List<Double>> byEpoch = new TreeMap<>();
         for (MetricRow r : all) {
-            if (r.run().equals(run) && r.split().equals(split) && r.epoch() > 0) {
+            if (r.setting().equals(run) && r.split().equals(split) && r.epoch() > 0) {
                 byEpoch.computeIfAbsent(r.epoch(), e -> new ArrayList<>()).add(runningValue(r));
             }
         }
@@ -118,11 +116,11 @@ final class RunComparisonFigures {
     }
 
     private static void weightNorm(ExperimentContext ctx) {
-        List<RunSpec> runs = ctx.spec.runs();
+        List<Setting> runs = ctx.resolved.settings();
         double[] lambda = new double[runs.size()];
         double[] norm = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
-            lambda[i] = SpecLoader.resolve(ctx.specFile, runs.get(i)).training().l2().lambda();
+            lambda[i] = runs.get(i).spec().training().l2().lambda();
             List<Double> v = ctx.measured().get(ExperimentContext.key("weight_sq_norm", runs.get(i).name()));
             norm[i] = v == null ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
@@ -133,9 +131,9 @@ final class RunComparisonFigures {
         ctx.figure(file, "Squared L2 norm of the trained weights (bias row included) against lambda");
     }
 
-    private static List<Charts.Series> perRun(RunHistory h, Predicate<MetricRow> keep, ToDoubleFunction<MetricRow> value) {
+    private static List<Charts.Series> perRun(SettingHistory h, Predicate<MetricRow> keep, ToDoubleFunction<MetricRow> value) {
         List<Charts.Series> out = new ArrayList<>();
-        for (String run : h.runs()) {
+        for (String run : h.settings()) {
             out.add(series(run.isEmpty() ? "run" : run, h.rows(run), keep, value, h.stepsPerEpoch(run)));
         }
         return out;

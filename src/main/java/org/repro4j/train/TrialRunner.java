@@ -1,0 +1,186 @@
+package org.repro4j.train;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.data.ImageShape;
+import org.repro4j.data.MiniBatchIterator;
+import org.repro4j.data.Splits;
+import org.repro4j.model.NetworkFactory;
+import org.repro4j.report.MetricRow;
+import org.repro4j.spec.TrainingSpec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way a network is trained, for experiments and searches alike: seed, build and
+ * initialise the network, measure it untrained, train it epoch by epoch with the spec's
+ * {@link TrainingEngine} while listeners measure (curves, running loss, step time), apply the
+ * early-stopping rule and watch for divergence, then measure it trained. What is measured besides
+ * the spec's {@code measure} section follows the trial's {@link Trial.Evaluation}.
+ */
+public final class TrialRunner {
+    private static final List<String> SPLITS = List.of("train", "val", "test");
+
+    private TrialRunner() {
+    }
+
+    /**
+     * @param data   the splits of the trial's data section (QUICK-cut when the trial is); a search
+     *               passes them without the test split, which only its chosen candidate sees
+     * @param onStep called after every optimisation step (progress)
+     * @throws TrainingFailure when DL4J or ND4J fail during training (an error of repro4j's own code
+     *                         propagates as it is)
+     */
+    public static TrialResult run(Trial trial, Splits data, Runnable onStep) {
+        boolean experiment = trial.evaluation() == Trial.Evaluation.EXPERIMENT;
+        TrainingSpec t = trial.training();
+        Nd4j.getRandom().setSeed(trial.seed());
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(trial.network(), t, trial.data().dataType(), trial.seed()));
+        net.init();
+
+        StoppableIterator batches = new StoppableIterator(batches(data, t, trial.seed()));
+        DivergenceWatch divergence = new DivergenceWatch(batches, trial.scored());
+        List<MetricRow> rows = new ArrayList<>();
+        Map<String, Double> results = new LinkedHashMap<>();
+        List<TrainingListener> listeners = new ArrayList<>();
+        MetricsListener metrics = null;
+        OptionalMeasures extra = null;
+        PlateauStopRule rule = null;
+        if (experiment) {
+            Map<String, DataSet> measured = new LinkedHashMap<>();
+            for (String split : trial.measure().splits()) {
+                if (data.split(split) != null) {
+                    measured.put(split, data.split(split));
+                }
+            }
+            ValidationSchedule validation = t.earlyStopping() == null ? null
+                    : new ValidationSchedule(data.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
+            MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
+                    : trial.measure().everySteps() != null ? MeasurePolicy.everySteps(trial.measure().everySteps())
+                    : MeasurePolicy.everyEpoch();
+            rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
+            TrialRows stamped = new TrialRows(trial.seed(), rows::add);
+            metrics = new MetricsListener(stamped, measured, policy, rule, batches, divergence);
+            for (String split : SPLITS) {
+                if (data.split(split) != null) {
+                    results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split)).accuracy());
+                }
+            }
+            metrics.measureInitial(net);
+            extra = new OptionalMeasures(trial.measure(), t, stamped);
+            // Before any that measures, so a step's time and score are its own.
+            listeners.addAll(extra.listeners());
+            listeners.add(metrics);
+        }
+        listeners.add(divergence);
+        listeners.add(new BaseTrainingListener() {
+            @Override
+            public void iterationDone(Model model, int iteration, int epoch) {
+                onStep.run();
+            }
+        });
+        net.setListeners(listeners);
+
+        int epochs = trial.epochs();
+        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, trial.scored());
+        for (int e = 0; e < epochs && !batches.stopped(); e++) {
+            batches.reset();
+            try {
+                engine.fitEpoch(batches);
+            } catch (RuntimeException | OutOfMemoryError failure) {
+                if (TrainingFailure.fromLibrary(failure)) {
+                    throw new TrainingFailure("training failed in epoch " + (e + 1) + ": " + failure, failure);
+                }
+                throw failure;
+            }
+        }
+
+        if (experiment) {
+            if (rule != null) {
+                // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget or where it diverged.
+                boolean ruleFired = metrics.stopEpoch() != null;
+                results.put("stop_epoch", (double) (ruleFired ? metrics.stopEpoch() : epochs - 1));
+                results.put("stop_step", (double) (ruleFired ? metrics.stopStep() : metrics.steps()));
+                results.put("stopped_early", ruleFired ? 1.0 : 0.0);
+            }
+            results.put("steps", (double) metrics.steps());
+        }
+        for (String split : finalSplits(trial.evaluation())) {
+            DataSet d = data.split(split);
+            if (d != null) {
+                SplitMetrics m = Evaluator.evaluate(net, d);
+                results.put(split + "_acc", m.accuracy());
+                results.put(split + "_loss", m.loss());
+                results.put(split + "_cost", m.cost());
+            }
+        }
+        if (experiment) {
+            extra.measureAfterTraining(net, results::put);
+        }
+        return new TrialResult(rows, results, stepsPerEpoch(data.train().numExamples(), t), divergence.divergence(),
+                experiment ? firstLayerWeights(net) : null,
+                experiment && data.test() != null ? trueClass(net, data.test()) : null);
+    }
+
+    private static List<String> finalSplits(Trial.Evaluation evaluation) {
+        return switch (evaluation) {
+            case EXPERIMENT, CHOSEN -> SPLITS;
+            case CANDIDATE -> List.of("val");
+        };
+    }
+
+    static int stepsPerEpoch(int examples, TrainingSpec t) {
+        int b = t.batchSize();
+        return t.dropLast() ? examples / b : (examples + b - 1) / b;
+    }
+
+    /** The mini-batches of one trial: in order or shuffled by its seed, augmented on pixels then normalised. */
+    static MiniBatchIterator batches(Splits data, TrainingSpec t, long seed) {
+        boolean augmented = !t.augment().isEmpty();
+        MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
+                .batchSize(t.batchSize())
+                .dropLast(t.dropLast())
+                .reuseBatchMemory(true); // fit() consumes each batch before asking for the next
+        if (t.shuffle()) {
+            b.shuffle(seed);
+        }
+        if (augmented) {
+            // Augmentations act on [0,1] pixels; the z-score fitted on the clean training set follows.
+            b.transform(AugmentationFactory.fromSpec(t.augment(), seed, ImageShape.ofInputs(data.train().getFeatures().columns())));
+        }
+        MiniBatchIterator it = b.build();
+        if (augmented && data.normalizer() != null) {
+            it.setPreProcessor(data.normalizer());
+        }
+        return it;
+    }
+
+    /** The first layer's W with one row per unit (DL4J stores it as [nIn, nOut]). */
+    private static TrialResult.Matrix firstLayerWeights(MultiLayerNetwork net) {
+        INDArray w = net.getLayer(0).getParam("W").transpose().dup('c').castTo(DataType.DOUBLE);
+        return new TrialResult.Matrix((int) w.rows(), (int) w.columns(), w.data().asDouble());
+    }
+
+    /** For each test example, the probability the trained network gives its true class, and whether it is right. */
+    private static TrialResult.TrueClass trueClass(MultiLayerNetwork net, DataSet test) {
+        INDArray p = net.output(test.getFeatures(), false);
+        long[] truth = test.getLabels().argMax(1).toLongVector();
+        long[] predicted = p.argMax(1).toLongVector();
+        double[] probability = new double[truth.length];
+        boolean[] correct = new boolean[truth.length];
+        for (int n = 0; n < truth.length; n++) {
+            probability[n] = p.getDouble(n, truth[n]);
+            correct[n] = predicted[n] == truth[n];
+        }
+        return new TrialResult.TrueClass(probability, correct);
+    }
+}
