@@ -9,9 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.model.GradientComparison;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.model.ParamGradientStats;
-import org.repro4j.spec.DerivativesSpec;
 import org.repro4j.spec.DerivativesSpec.LayerValues;
+import org.repro4j.spec.DerivativesSpec;
 import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.ResolvedExperiment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code derivatives} kind: builds the spec's network in double precision, sets its
@@ -31,6 +33,12 @@ import java.util.Map;
 final class DerivativesExperiment implements ExperimentKind {
     /** Central-difference step of the cross-check. */
     private static final double STEP = 1e-6;
+
+    /** Named after the spec's own parameter names; known once computed. */
+    @Override
+    public Set<String> measures(ResolvedExperiment experiment) {
+        return null;
+    }
 
     @Override
     public void run(ExperimentContext ctx) throws IOException {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one experiment from its spec into {@code results/<id>/}: the kind does the work, then the
@@ -40,9 +41,11 @@ public final class ExperimentRunner {
         List<Long> seeds = seeds(spec, options);
         long start = System.nanoTime();
         options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
+        ExperimentKind kind = ExperimentKind.forName(spec.kind());
+        requireProducedReferences(experiment, kind.measures(experiment));
         try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
             ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds);
-            ExperimentKind.forName(spec.kind()).run(ctx);
+            kind.run(ctx);
             double wall = (System.nanoTime() - start) / 1e9;
             Summary summary = summarise(spec, ctx);
             summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, wall));
@@ -65,6 +68,19 @@ public final class ExperimentRunner {
     public static boolean isUpToDate(ResolvedExperiment experiment, RunOptions options) {
         String stored = Fingerprint.stored(options.resultsRoot().resolve(experiment.id()));
         return stored != null && stored.equals(Fingerprint.of(experiment, seeds(experiment.spec(), options), options.quick()));
+    }
+
+    /** Refuses, before anything runs, a reference to a measure the experiment will not produce. */
+    private static void requireProducedReferences(ResolvedExperiment experiment, Set<String> produced) {
+        if (produced == null) {
+            return; // known only once run: summarise checks
+        }
+        List<String> missing = new ArrayList<>(experiment.spec().reference().measures().keySet());
+        missing.removeAll(produced);
+        if (!missing.isEmpty()) {
+            throw new ReproException(experiment.file() + ": reference.measures names measures this experiment does not produce: "
+                    + missing + ". It produces: " + produced + ". Fix the names under reference.measures.");
+        }
     }
 
     private static Summary summarise(ExperimentSpec spec, ExperimentContext ctx) {

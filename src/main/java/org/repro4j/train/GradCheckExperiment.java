@@ -7,17 +7,20 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.data.Splits;
 import org.repro4j.model.GradientComparison;
-import org.repro4j.model.ParamGradientStats;
 import org.repro4j.model.NetworkFactory;
+import org.repro4j.model.ParamGradientStats;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.GradCheckSpec;
+import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.TrainingSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The {@code gradcheck} kind: DL4J's analytic gradient of the cost against central differences,
@@ -25,6 +28,18 @@ import java.util.Locale;
  * absolute differences are meaningful.
  */
 final class GradCheckExperiment implements ExperimentKind {
+    /** Seven statistics of each layer's W and b (the layer's number left out of the name). */
+    @Override
+    public Set<String> measures(ResolvedExperiment experiment) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String p : List.of("W", "b")) {
+            for (String stat : List.of("max_abs_diff", "mean_abs_diff", "std_abs_diff", "max_rel_error", "grad_min", "grad_max", "grad_std")) {
+                names.add(stat + "." + p);
+            }
+        }
+        return names;
+    }
+
     @Override
     public void run(ExperimentContext ctx) throws IOException {
         GradCheckSpec g = ctx.spec.gradCheck();

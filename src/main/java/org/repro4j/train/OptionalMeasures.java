@@ -28,6 +28,21 @@ final class OptionalMeasures {
         this.weightNorm = m.weightNorm();
     }
 
+    /** The names {@link #measureAfterTraining} gives, in its order. */
+    static List<String> names(MeasureSpec m) {
+        List<String> names = new ArrayList<>();
+        if (m.runningLoss() != null) {
+            names.add("running_loss");
+        }
+        if (m.stepTime()) {
+            names.add("step_ms");
+        }
+        if (m.weightNorm()) {
+            names.add("weight_sq_norm");
+        }
+        return names;
+    }
+
     /** The listeners to attach before any that measures, so a step's time and score are its own. */
     List<TrainingListener> listeners() {
         List<TrainingListener> listeners = new ArrayList<>();

@@ -4,13 +4,16 @@ import org.repro4j.data.Splits;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
 import org.repro4j.spec.DataSpec;
+import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.ResolvedExperiment.Setting;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code train} kind: every setting with every seed is a {@link Trial}, trained by
@@ -71,6 +74,17 @@ final class TrainExperiment implements ExperimentKind {
             ctx.note("QUICK run: at most " + Splits.QUICK_TRAIN + " training and " + Splits.QUICK_EVAL
                     + " evaluation examples, at most " + RunOptions.QUICK_EPOCHS + " epochs; numbers are not comparable with the report.");
         }
+    }
+
+    @Override
+    public Set<String> measures(ResolvedExperiment experiment) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Setting setting : experiment.settings()) {
+            for (String measure : TrialRunner.measures(setting.spec(), Trial.Evaluation.EXPERIMENT)) {
+                names.add(ExperimentContext.key(measure, setting.name()));
+            }
+        }
+        return names;
     }
 
     private Splits splits(ExperimentContext ctx, DataSpec data) {

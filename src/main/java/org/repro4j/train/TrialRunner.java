@@ -10,9 +10,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.data.ImageShape;
 import org.repro4j.data.MiniBatchIterator;
+import org.repro4j.data.Protocols;
 import org.repro4j.data.Splits;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.report.MetricRow;
+import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.TrainingSpec;
 
 import java.util.ArrayList;
@@ -129,6 +131,33 @@ public final class TrialRunner {
         return new TrialResult(rows, results, stepsPerEpoch(data.train().numExamples(), t), divergence.divergence(),
                 experiment ? firstLayerWeights(net) : null,
                 experiment && data.test() != null ? trueClass(net, data.test()) : null);
+    }
+
+    /**
+     * The names of the measures {@link #run} produces for a resolved setting, in the order it
+     * produces them, known without training ({@code AllExperimentsQuickTest} holds every shipped
+     * experiment to it).
+     */
+    static List<String> measures(ExperimentSpec setting, Trial.Evaluation evaluation) {
+        List<String> splits = Protocols.splits(setting.data().protocol());
+        List<String> names = new ArrayList<>();
+        boolean experiment = evaluation == Trial.Evaluation.EXPERIMENT;
+        if (experiment) {
+            splits.forEach(s -> names.add("untrained_" + s + "_acc"));
+            if (setting.training().earlyStopping() != null) {
+                names.addAll(List.of("stop_epoch", "stop_step", "stopped_early"));
+            }
+            names.add("steps");
+        }
+        for (String split : finalSplits(evaluation)) {
+            if (splits.contains(split)) {
+                names.addAll(List.of(split + "_acc", split + "_loss", split + "_cost"));
+            }
+        }
+        if (experiment) {
+            names.addAll(OptionalMeasures.names(setting.measure()));
+        }
+        return names;
     }
 
     private static List<String> finalSplits(Trial.Evaluation evaluation) {

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.repro4j.TestData;
 import org.repro4j.report.Summary;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,10 +14,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +52,11 @@ class AllExperimentsQuickTest {
         Path out = ExperimentRunner.run(id, options);
         Summary s = Summary.read(out.resolve(Summary.FILE_NAME));
         assertFalse(s.measures().isEmpty(), id + " measured nothing");
+        ResolvedExperiment spec = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
+        Set<String> announced = ExperimentKind.forName(spec.spec().kind()).measures(spec);
+        if (announced != null) {
+            assertEquals(announced, s.measures().keySet(), id + ": the measures known before the run are the ones it produced");
+        }
         assertTrue(s.measures().values().stream().allMatch(m -> Double.isFinite(m.measured())), id + ": a measure is not finite");
         String page = Files.readString(out.resolve("README.md"));
         Matcher m = IMAGE_LINK.matcher(page);

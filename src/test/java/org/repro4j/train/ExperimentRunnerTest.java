@@ -55,6 +55,9 @@ class ExperimentRunnerTest {
         assertTrue(s.measures().get("max_abs_diff.b").measured() < 1e-6);
         assertEquals(Boolean.TRUE, s.measures().get("max_abs_diff.W").within());
         assertTrue(Files.readString(out.resolve("gradcheck.txt")).contains("0_W"));
+        var spec = SpecLoader.resolve(Path.of("experiments/dd2424-gradcheck.yaml"));
+        assertEquals(ExperimentKind.forName("gradcheck").measures(spec), s.measures().keySet(),
+                "the measures known before the run are the ones it produced");
     }
 
     @Test
@@ -74,7 +77,7 @@ class ExperimentRunnerTest {
         Path out = ExperimentRunner.run("dd2424-hagglund-ce", quick(experiments, results));
         String before = Files.readString(out.resolve("summary.json"));
 
-        // A reference to a measure the run never produces fails after training, before the commit.
+        // A reference to a measure the run never produces fails before any training.
         Files.writeString(spec, Files.readString(spec).replace("    \"untrained_test_acc.lambda=0.1,eta=0.001\"",
                 "    \"no_such_measure\": {value: 1}\n    \"untrained_test_acc.lambda=0.1,eta=0.001\""));
         ReproException e = assertThrows(ReproException.class, () -> ExperimentRunner.run("dd2424-hagglund-ce", quick(experiments, results)));
@@ -157,6 +160,21 @@ class ExperimentRunnerTest {
         for (String f : List.of("curves.png", "weights-4.png")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+    }
+
+    /** A run reads its spec once, when it is resolved: with the files gone, it still runs. */
+    @Test
+    void aResolvedExperimentRunsWithoutReadingItsSpecAgain() throws IOException {
+        Path experiments = tmp.resolve("experiments");
+        Files.createDirectories(experiments);
+        for (String id : List.of("dd2424-hagglund-ce", "dd2424-hagglund-best")) {
+            Files.copy(Path.of("experiments/" + id + ".yaml"), experiments.resolve(id + ".yaml"));
+        }
+        var resolved = SpecLoader.resolve(experiments.resolve("dd2424-hagglund-best.yaml"));
+        Files.delete(experiments.resolve("dd2424-hagglund-best.yaml"));
+        Files.delete(experiments.resolve("dd2424-hagglund-ce.yaml"));
+        Path out = ExperimentRunner.run(resolved, quick(experiments, tmp.resolve("results")));
+        assertTrue(Summary.read(out.resolve("summary.json")).measures().containsKey("test_acc"));
     }
 
     private static List<String> withoutWallTime(Path csv) throws IOException {
