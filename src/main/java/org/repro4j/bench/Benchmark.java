@@ -72,7 +72,7 @@ public final class Benchmark {
         log.printf("bench: peaks, the higher of two measurements: %.0f GFLOP/s, %.0f GB/s%n", peak.gflops(), peak.gbPerSecond());
 
         double wall = (System.nanoTime() - start) / 1e9;
-        BenchReport report = new BenchReport(ResultProvenance.capture(null, List.of(), wall), options.quick(),
+        BenchReport report = new BenchReport(ResultProvenance.capture(null, List.of(), wall, null), options.quick(),
                 loadBefore, MachineInfo.loadAverage(), peak, steps, defaultEnv, numpy, epochTimes);
         report.write(options.out());
         log.printf("bench: wrote %s (%.0f s)%n", options.out(), wall);

@@ -73,6 +73,11 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             Summary s = Summary.read(file);
+            if (s.provenance() != null && s.provenance().recipe() != null && "quick".equals(s.provenance().recipe().mode())) {
+                problems.add(spec.id() + ": the results in " + file.getParent() + " are from a QUICK run, which says nothing"
+                        + " about the bands; run it in full (make " + spec.id() + ")");
+                continue;
+            }
             int banded = 0;
             for (var e : s.measures().entrySet()) {
                 Measure m = e.getValue();

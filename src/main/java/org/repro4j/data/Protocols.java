@@ -75,6 +75,30 @@ public final class Protocols {
         };
     }
 
+    /**
+     * The data files a protocol reads, by path under the data folder, with the MD5 each is pinned
+     * to (the data step refuses any other content); none for generated data.
+     */
+    public static Map<String, String> files(String name) {
+        protocol(name);
+        DataCatalog catalog = DataCatalog.official();
+        List<String> names = switch (name) {
+            case "cifar-b1" -> List.of("data_batch_1.bin", "data_batch_2.bin", DataFiles.CIFAR_TEST_BATCH);
+            case "cifar-all-5k", "cifar-all-1k" -> java.util.stream.Stream.concat(DataFiles.CIFAR_TRAIN_BATCHES.stream(),
+                    java.util.stream.Stream.of(DataFiles.CIFAR_TEST_BATCH)).toList();
+            case "synthetic-ellipse" -> List.of();
+            default -> List.of(DataFiles.MNIST_TRAIN_IMAGES, DataFiles.MNIST_TRAIN_LABELS, DataFiles.MNIST_TEST_IMAGES,
+                    DataFiles.MNIST_TEST_LABELS);
+        };
+        Map<String, String> files = new LinkedHashMap<>();
+        for (KnownFile f : java.util.stream.Stream.concat(catalog.mnistFiles().stream(), catalog.cifarFiles().stream()).toList()) {
+            if (names.contains(f.fileName())) {
+                files.put(f.path(), f.md5());
+            }
+        }
+        return files;
+    }
+
     /** The protocol names, in a stable order. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());

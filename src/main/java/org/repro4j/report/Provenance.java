@@ -3,6 +3,7 @@ package org.repro4j.report;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -37,14 +38,34 @@ import org.repro4j.Sha256;
  * @param gitDirty        whether tracked files had uncommitted changes; null with no commit
  * @param wallSeconds     wall-clock time of the whole experiment
  * @param date            when the provenance was captured, ISO-8601 with offset
+ * @param jvmOptions      the JVM's options (heap, ND4J memory caps, ...), as the JVM reports them
+ * @param recipe          what the result was computed from beside the spec: code, mode, data, trials;
+ *                        null where that does not apply (a benchmark)
  */
 @JsonPropertyOrder({"specSha256", "seeds", "backend", "blasVendor", "nd4jEnvironment", "openblasCoretype",
         "ompNumThreads", "dl4jVersion", "javaVersion", "javaVendor", "os", "arch", "cpuCores", "gitCommit",
-        "gitDirty", "wallSeconds", "date"})
+        "gitDirty", "wallSeconds", "date", "jvmOptions", "recipe"})
 public record Provenance(String specSha256, List<Long> seeds, String backend, String blasVendor,
         Map<String, String> nd4jEnvironment, String openblasCoretype, String ompNumThreads, String dl4jVersion,
         String javaVersion, String javaVendor, String os, String arch, int cpuCores, String gitCommit,
-        Boolean gitDirty, double wallSeconds, String date) {
+        Boolean gitDirty, double wallSeconds, String date, List<String> jvmOptions, Recipe recipe) {
+
+    /**
+     * What a result was computed from, beside its spec: enough to compute it again and to tell
+     * whether a rerun computed the same thing.
+     *
+     * @param codeSha256 SHA-256 of the code that ran ({@code src/main}, {@code src/cpu}, the pom)
+     * @param mode       {@code full} or {@code quick} (a smoke run on a data subset)
+     * @param dataFiles  each data file the experiment read (path under the data folder) with its pinned MD5
+     * @param trials     each setting and seed ({@code "lambda=0,eta=0.1, seed 1"}) with its trial's SHA-256
+     */
+    @JsonPropertyOrder({"codeSha256", "mode", "dataFiles", "trials"})
+    public record Recipe(String codeSha256, String mode, Map<String, String> dataFiles, Map<String, String> trials) {
+        public Recipe {
+            dataFiles = dataFiles == null ? Map.of() : new TreeMap<>(dataFiles);
+            trials = trials == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trials));
+        }
+    }
 
     private static final String DL4J_POM_PROPERTIES =
             "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
@@ -52,6 +73,7 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
     public Provenance {
         seeds = seeds == null ? List.of() : List.copyOf(seeds);
         nd4jEnvironment = nd4jEnvironment == null ? Map.of() : new TreeMap<>(nd4jEnvironment);
+        jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
     }
 
     /**
@@ -64,28 +86,29 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
      * @param nd4jEnvironment ND4J's environment report without its memory figures
      */
     public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
-            String blasVendor, Map<String, String> nd4jEnvironment) {
-        return capture(specHashSha256, seeds, wallSeconds, backend, blasVendor, nd4jEnvironment, System::getenv,
+            String blasVendor, Map<String, String> nd4jEnvironment, Recipe recipe) {
+        return capture(specHashSha256, seeds, wallSeconds, backend, blasVendor, nd4jEnvironment, recipe, System::getenv,
                 System::getProperty, Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()),
-                OffsetDateTime.now());
+                OffsetDateTime.now(), ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /**
-     * {@link #capture(String, List, double, String, String, Map)} from given inputs instead of this
-     * process's: the environment variables and system properties to read, the processor count, the
-     * git state and the time (truncated to seconds). The DL4J version is this class path's.
+     * {@link #capture(String, List, double, String, String, Map, Recipe)} from given inputs instead of
+     * this process's: the environment variables and system properties to read, the processor count,
+     * the git state, the time (truncated to seconds) and the JVM options. The DL4J version is this
+     * class path's.
      */
     static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
-            String blasVendor, Map<String, String> nd4jEnvironment,
+            String blasVendor, Map<String, String> nd4jEnvironment, Recipe recipe,
             UnaryOperator<String> environment, UnaryOperator<String> properties, int cpuCores, GitState git,
-            OffsetDateTime now) {
+            OffsetDateTime now, List<String> jvmOptions) {
         return new Provenance(specHashSha256, seeds, backend, blasVendor, nd4jEnvironment,
                 environment.apply("OPENBLAS_CORETYPE"), environment.apply("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
                 properties.apply("java.version"), properties.apply("java.vendor"),
                 properties.apply("os.name") + " " + properties.apply("os.version"),
                 properties.apply("os.arch"), cpuCores,
                 git.commit(), git.dirty(), wallSeconds,
-                now.truncatedTo(ChronoUnit.SECONDS).toString());
+                now.truncatedTo(ChronoUnit.SECONDS).toString(), jvmOptions, recipe);
     }
 
     /** Lower-case hex SHA-256 of a file's bytes. */

@@ -162,14 +162,24 @@ public final class ResultsPage {
         row(md, "date", p.date());
         row(md, "wall time", String.format(Locale.ROOT, "%.1f s", p.wallSeconds()));
         row(md, "seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        row(md, "spec SHA-256", p.specSha256() == null ? "-" : "`" + p.specSha256() + "`");
+        row(md, "spec SHA-256", p.specSha256() == null ? "-" : "`" + p.specSha256() + "`"
+                + (p.recipe() == null ? "" : " (of `spec.json`)"));
+        if (p.recipe() != null) {
+            row(md, "code SHA-256", "`" + p.recipe().codeSha256() + "`");
+            row(md, "mode", p.recipe().mode());
+            row(md, "data files (MD5)", p.recipe().dataFiles().isEmpty() ? "none (generated data)"
+                    : p.recipe().dataFiles().entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+            row(md, "trials", p.recipe().trials().size() + " (each one's SHA-256 in `summary.json`)");
+        }
         row(md, "backend", p.backend());
         row(md, "BLAS", p.blasVendor() + ", " + p.nd4jEnvironment().getOrDefault("blas.threads", "?")
                 + " BLAS threads, " + p.nd4jEnvironment().getOrDefault("omp.threads", "?") + " OpenMP threads");
         row(md, "OPENBLAS_CORETYPE / OMP_NUM_THREADS", orUnset(p.openblasCoretype()) + " / "
                 + orUnset(p.ompNumThreads()));
         row(md, "DL4J", p.dl4jVersion());
-        row(md, "JVM", p.javaVersion() + " (" + p.javaVendor() + ")");
+        row(md, "JVM", p.javaVersion() + " (" + p.javaVendor() + ")"
+                + (p.jvmOptions().isEmpty() ? "" : ", " + String.join(" ", p.jvmOptions())));
         row(md, "OS", p.os() + ", " + p.arch() + ", " + p.cpuCores() + " cores");
     }
 

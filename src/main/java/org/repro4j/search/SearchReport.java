@@ -1,20 +1,27 @@
 package org.repro4j.search;
 
 import au.com.bytecode.opencsv.CSVWriter;
-import org.repro4j.train.ResultProvenance;
 import org.repro4j.ReproException;
 import org.repro4j.backend.ActiveBackend;
+import org.repro4j.data.Protocols;
 import org.repro4j.report.Charts;
 import org.repro4j.report.Provenance;
 import org.repro4j.report.ResultsDir;
 import org.repro4j.report.ResultsIndex;
-import org.repro4j.report.ResultsPage;
 import org.repro4j.report.ResultsPage.Figure;
+import org.repro4j.report.ResultsPage;
 import org.repro4j.report.Summary;
+import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ReferenceSpec;
+import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpec;
+import org.repro4j.spec.SearchSpecLoader;
+import org.repro4j.train.CodeHash;
+import org.repro4j.train.ResultProvenance;
+import org.repro4j.train.Trial;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,13 +48,17 @@ final class SearchReport {
 
     private final SearchSpec spec;
     private final Path specFile;
+    private final String specSha256;
+    private final String canonicalJson;
     private final SearchOptions options;
     private final List<CandidateRecord> records;
     private final boolean minimize;
 
-    SearchReport(SearchSpec spec, Path specFile, SearchOptions options, Map<Integer, CandidateRecord> records) {
-        this.spec = spec;
-        this.specFile = specFile;
+    SearchReport(ResolvedSearch resolved, SearchOptions options, Map<Integer, CandidateRecord> records) {
+        this.spec = resolved.spec();
+        this.specFile = resolved.file();
+        this.specSha256 = resolved.sha256();
+        this.canonicalJson = resolved.canonicalJson();
         this.options = options;
         this.records = List.copyOf(records.values());
         this.minimize = spec.search().minimize();
@@ -80,13 +91,35 @@ final class SearchReport {
             writeCsv(out.path().resolve(CANDIDATES_CSV));
             List<Figure> figures = plots(out.path(), best);
             Summary summary = summary(best, bestMeasures, notes);
-            summary.provenance(ResultProvenance.capture(Provenance.sha256(specFile), List.of(spec.seed()), wallSeconds));
+            summary.provenance(ResultProvenance.capture(specSha256, List.of(spec.seed()), wallSeconds, recipe()));
             summary.write(out.path().resolve(Summary.FILE_NAME));
+            // The spec that specSha256 hashes: sha256sum spec.json gives it.
+            writeSpec(out.path().resolve("spec.json"));
             ResultsPage.write(out.path().resolve(ResultsPage.FILE_NAME), summary, figures, protocol(), candidatesTable(best));
             out.commit();
         }
         ResultsIndex.write(options.resultsRoot());
         return options.resultsRoot().resolve(spec.name());
+    }
+
+    private void writeSpec(Path file) {
+        try {
+            Files.writeString(file, canonicalJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The code, mode and data of the search, and each candidate's trial (the chosen one's test run included). */
+    private Provenance.Recipe recipe() {
+        Map<String, String> trials = new LinkedHashMap<>();
+        for (CandidateRecord r : records) {
+            ExperimentSpec candidate = SearchSpecLoader.candidate(spec, specFile, r.values());
+            trials.put("candidate " + r.index(), Trial.of(candidate, spec.seed(), options.quick(), Trial.Evaluation.CANDIDATE).sha256());
+        }
+        ExperimentSpec base = SearchSpecLoader.candidate(spec, specFile, Map.of());
+        return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full",
+                Protocols.files(base.data().protocol()), trials);
     }
 
     private Summary summary(CandidateRecord best, Map<String, Double> bestMeasures, List<String> notes) {

@@ -12,7 +12,7 @@ import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.repro4j.ReproException;
 import org.repro4j.data.Splits;
-import org.repro4j.report.Provenance;
+import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.RunOptions;
@@ -63,7 +63,8 @@ public final class SearchRunner {
 
     /** @return the finished results folder */
     public static Path run(Path specFile, SearchOptions options) {
-        SearchSpec spec = SearchSpecLoader.load(specFile);
+        ResolvedSearch resolved = SearchSpecLoader.resolve(specFile);
+        SearchSpec spec = resolved.spec();
         Splits data = Splits.load(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(), options.dataDir(), options.quick());
         if (spec.search().testBest() && data.test() == null) {
             throw new ReproException(specFile + ": search.test_best is true, but protocol '"
@@ -72,10 +73,12 @@ public final class SearchRunner {
         NetworkTrainer trainer = new NetworkTrainer(spec, specFile, options.quick());
         ValidationScore score = new ValidationScore(spec.search().score());
         BestEvaluation best = record -> measureBest(trainer, spec, data, record);
-        return run(specFile, spec, options, new Engine(trainer, score, new SplitsProvider(data), best));
+        return run(resolved, options, new Engine(trainer, score, new SplitsProvider(data), best));
     }
 
-    static Path run(Path specFile, SearchSpec spec, SearchOptions options, Engine engine) {
+    static Path run(ResolvedSearch resolved, SearchOptions options, Engine engine) {
+        SearchSpec spec = resolved.spec();
+        Path specFile = resolved.file();
         requireProducedReferences(spec, specFile);
         long start = System.nanoTime();
         SearchSpec.Settings settings = spec.search();
@@ -83,7 +86,7 @@ public final class SearchRunner {
         int budget = CandidateGenerators.budget(settings, space, options.quick() ? SearchOptions.QUICK_CANDIDATES : Integer.MAX_VALUE);
         options.log().printf("== search %s: %s (%s)%n", spec.name(), spec.title(), options.quick() ? "QUICK" : "full run");
         Path journalFile = SearchJournal.fileFor(options.resultsRoot(), spec.name());
-        try (SearchJournal journal = SearchJournal.open(journalFile, spec.name(), Provenance.sha256(specFile), options.fresh())) {
+        try (SearchJournal journal = SearchJournal.open(journalFile, spec.name(), resolved.sha256(), options.fresh())) {
             requireSameCandidates(journal, settings, space, spec.seed(), budget, journalFile);
             double earlier = journal.elapsedSeconds();
             if (!journal.records().isEmpty()) {
@@ -93,7 +96,7 @@ public final class SearchRunner {
             runCandidates(spec, space, engine, journal, options, budget, earlier);
 
             requireACompletedCandidate(spec, journal);
-            SearchReport report = new SearchReport(spec, specFile, options, journal.records());
+            SearchReport report = new SearchReport(resolved, options, journal.records());
             List<String> notes = new ArrayList<>();
             Map<String, Double> bestMeasures = bestMeasures(engine, report.best(), spec, notes);
             if (options.quick()) {

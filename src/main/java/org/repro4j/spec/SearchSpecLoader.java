@@ -40,7 +40,13 @@ public final class SearchSpecLoader {
 
     /** Loads and validates one search spec. */
     public static SearchSpec load(Path file) {
-        SearchSpec spec = bind(readTree(file), file);
+        return resolve(file).spec();
+    }
+
+    /** Reads and validates one search spec, once, with its canonical JSON. */
+    public static ResolvedSearch resolve(Path file) {
+        JsonNode tree = readTree(file);
+        SearchSpec spec = bind(tree, file);
         List<String> problems = new ArrayList<>();
         String expectedName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         new Checks(spec, file, problems).all(expectedName);
@@ -48,7 +54,7 @@ public final class SearchSpecLoader {
             throw new ReproException(file + ": invalid search spec:\n  - " + String.join("\n  - ", problems)
                     + "\nFix these keys (see experiments/search/README.md for the schema).");
         }
-        return spec;
+        return new ResolvedSearch(file, spec, SpecLoader.canonicalJson(tree, file));
     }
 
     /**

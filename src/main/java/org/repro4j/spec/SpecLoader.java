@@ -75,7 +75,7 @@ public final class SpecLoader {
     }
 
     /** The tree as compact JSON with sorted keys: what identifies an experiment's settings, whichever file they came from. */
-    private static String canonicalJson(JsonNode tree, Path file) {
+    static String canonicalJson(JsonNode tree, Path file) {
         try {
             Object plain = YAML.treeToValue(tree, Object.class);
             return new ObjectMapper().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)

@@ -48,7 +48,10 @@ public final class ExperimentRunner {
             kind.run(ctx);
             double wall = (System.nanoTime() - start) / 1e9;
             Summary summary = summarise(spec, ctx);
-            summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, wall));
+            summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, wall,
+                    ResultProvenance.recipe(experiment, options.quick(), ctx.trials())));
+            // The resolved spec that specSha256 hashes: sha256sum spec.json gives it.
+            Files.writeString(out.path().resolve("spec.json"), experiment.canonicalJson());
             Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), Fingerprint.of(experiment, seeds, options.quick()) + "\n");
             summary.write(out.path().resolve("summary.json"));
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());

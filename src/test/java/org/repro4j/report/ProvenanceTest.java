@@ -32,7 +32,7 @@ class ProvenanceTest {
 
     @Test
     void captureRecordsBackendVersionsAndTime() {
-        Provenance p = org.repro4j.train.ResultProvenance.capture("ff".repeat(32), List.of(7L, 8L), 12.5);
+        Provenance p = org.repro4j.train.ResultProvenance.capture("ff".repeat(32), List.of(7L, 8L), 12.5, null);
         // Holds on either backend: CpuBackend/OPENBLAS by default, JCublasBackend/CUBLAS on CUDA.
         assertTrue(p.backend().matches("org\\.nd4j\\..*Backend"), p.backend());
         assertTrue(p.blasVendor().matches("[A-Z]+") && !p.blasVendor().equals("UNKNOWN"), p.blasVendor());
@@ -57,8 +57,11 @@ class ProvenanceTest {
         Provenance.GitState git = new Provenance.GitState("ab".repeat(20), Boolean.TRUE);
         OffsetDateTime now = OffsetDateTime.parse("2024-05-06T07:08:09.987654321+02:00");
 
+        Provenance.Recipe recipe = new Provenance.Recipe("cd".repeat(32), "quick", Map.of("mnist/x.gz", "00"), Map.of("seed 1", "ef"));
         Provenance p = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "TestBackend", "TESTBLAS",
-                Map.of("cores", "5"), env::get, props::get, 5, git, now);
+                Map.of("cores", "5"), recipe, env::get, props::get, 5, git, now, List.of("-Xmx1g", "-Da=b"));
+        assertEquals(recipe, p.recipe());
+        assertEquals(List.of("-Xmx1g", "-Da=b"), p.jvmOptions());
         assertEquals("TestBackend", p.backend());
         assertEquals("TESTBLAS", p.blasVendor());
         assertEquals(Map.of("cores", "5"), p.nd4jEnvironment());
@@ -73,8 +76,8 @@ class ProvenanceTest {
         assertEquals(Boolean.TRUE, p.gitDirty());
         assertEquals("2024-05-06T07:08:09+02:00", p.date(), "to the second, with its offset");
 
-        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "B", "BLAS", Map.of(), name -> null, props::get, 1,
-                Provenance.GitState.NONE, now);
+        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "B", "BLAS", Map.of(), null, name -> null, props::get, 1,
+                Provenance.GitState.NONE, now, List.of());
         assertNull(unset.ompNumThreads(), "an unset variable is recorded as absent, not as a default");
         assertNull(unset.openblasCoretype());
         assertNull(unset.gitCommit());

@@ -66,5 +66,8 @@ class NetworkSearchTest {
         assertTrue(s.deviations().stream().anyMatch(d -> d.startsWith("QUICK run")));
         assertTrue(s.deviations().stream().noneMatch(d -> d.contains("not the")), "retraining the best reproduces its score");
         assertTrue(Files.readString(out.resolve("README.md")).contains("failed: diverged"));
+        assertEquals(s.provenance().specSha256(), org.repro4j.Sha256.of(out.resolve("spec.json")), "sha256sum spec.json");
+        assertEquals(List.of("candidate 0", "candidate 1"), List.copyOf(s.provenance().recipe().trials().keySet()));
+        assertEquals(java.util.Map.of(), s.provenance().recipe().dataFiles(), "generated data reads no file");
     }
 }

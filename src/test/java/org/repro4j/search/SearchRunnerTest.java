@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.ReproException;
 import org.repro4j.report.Summary;
-import org.repro4j.spec.SearchSpec;
+import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpecLoader;
 
 import java.io.IOException;
@@ -119,9 +119,9 @@ class SearchRunnerTest {
     }
 
     private Path run(Path specFile, CandidateTrainer objective, boolean fresh) {
-        SearchSpec spec = SearchSpecLoader.load(specFile);
+        ResolvedSearch spec = SearchSpecLoader.resolve(specFile);
         SearchRunner.Engine engine = new SearchRunner.Engine(objective, new Closeness(), NO_DATA, best -> Map.of());
-        return SearchRunner.run(specFile, spec, new SearchOptions(dir, dir.resolve("results"), false, fresh, QUIET), engine);
+        return SearchRunner.run(spec, new SearchOptions(dir, dir.resolve("results"), false, fresh, QUIET), engine);
     }
 
     private static List<String[]> csv(Path folder) throws IOException {

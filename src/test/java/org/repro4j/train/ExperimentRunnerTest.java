@@ -44,6 +44,20 @@ class ExperimentRunnerTest {
         assertTrue(s.measures().containsKey("untrained_val_acc.lambda=0,eta=0.1"));
         double acc = s.measures().get("test_acc.lambda=0.1,eta=0.001").measured();
         assertTrue(acc > 0.2 && acc < 0.5, "two QUICK epochs already learn something: " + acc);
+
+        // The result carries its recipe: the resolved spec its hash names, the code, mode, data and trials.
+        var recipe = s.provenance().recipe();
+        assertEquals(s.provenance().specSha256(), org.repro4j.Sha256.of(out.resolve("spec.json")), "sha256sum spec.json");
+        assertEquals("quick", recipe.mode());
+        assertTrue(recipe.codeSha256().matches("[0-9a-f]{64}"), recipe.codeSha256());
+        // data_batch_1/2 and test_batch of protocol cifar-b1, MD5s as published with CIFAR-10 (shared/data/MD5SUMS.txt).
+        assertEquals(java.util.Map.of("cifar-10-batches-bin/data_batch_1.bin", "5dd7e06a14cb22eb9f671a540d1b7c25",
+                "cifar-10-batches-bin/data_batch_2.bin", "5ea93a67294ea407fff1d09f752e9692",
+                "cifar-10-batches-bin/test_batch.bin", "803d5f7f4d78ea53de84dbe85f74fb6d"), recipe.dataFiles());
+        assertEquals(List.of("lambda=0,eta=0.1, seed 1", "lambda=0,eta=0.001, seed 1", "lambda=0.1,eta=0.001, seed 1",
+                "lambda=1,eta=0.001, seed 1"), List.copyOf(recipe.trials().keySet()));
+        assertEquals(4, new java.util.HashSet<>(recipe.trials().values()).size(), "four different trials");
+        assertFalse(s.provenance().jvmOptions().isEmpty());
         assertFalse(hasTempFolders(tmp));
     }
 
