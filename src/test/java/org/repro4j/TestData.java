@@ -1,6 +1,7 @@
 package org.repro4j;
 
 import org.junit.jupiter.api.Assertions;
+import org.repro4j.data.DataDir;
 import org.repro4j.data.DataFiles;
 
 import java.nio.file.Files;
@@ -26,8 +27,7 @@ public final class TestData {
 
     /** {@code $DATA_DIR}, else {@code ./data} (the project folder's data/ when Maven runs the tests), absolute. */
     public static Path dir() {
-        String env = System.getenv("DATA_DIR");
-        return (env != null && !env.isBlank() ? Path.of(env) : Path.of("data")).toAbsolutePath().normalize();
+        return DataDir.resolve(null, Path.of("").toAbsolutePath()).toAbsolutePath().normalize();
     }
 
     /** The data folder, after failing the calling test unless it holds the five CIFAR-10 training batches and the test batch. */

@@ -1,6 +1,7 @@
 package org.repro4j.cli;
 
 import org.repro4j.ReproException;
+import org.repro4j.data.DataDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,13 +48,9 @@ public final class Repro implements Runnable {
         return Path.of(System.getProperty("repro.home", ".")).toAbsolutePath().normalize();
     }
 
-    /** {@code --data-dir}, else {@code DATA_DIR}, else {@code <home>/data}. */
+    /** {@code --data-dir}, else {@code DATA_DIR}, else {@code <home>/data} ({@link DataDir}). */
     static Path dataDir(Path option) {
-        if (option != null) {
-            return option;
-        }
-        String env = System.getenv("DATA_DIR");
-        return env != null && !env.isBlank() ? Path.of(env) : home().resolve("data");
+        return DataDir.resolve(option, home());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

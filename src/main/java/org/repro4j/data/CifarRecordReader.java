@@ -68,7 +68,7 @@ public final class CifarRecordReader extends LabeledImageReader {
 
     private static byte[] readChecked(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new ReproException(path + " not found. " + DataFetcher.missingHint());
+            throw new ReproException(path + " not found. " + DataFetcher.missingHint(path));
         }
         try {
             long size = Files.size(path);

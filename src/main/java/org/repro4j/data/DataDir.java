@@ -3,23 +3,25 @@ package org.repro4j.data;
 import java.nio.file.Path;
 
 /**
- * Where the data files live and where a local mirror of them may be found.
- *
- * <p>Both come from the environment so that the Makefile, the CLI and the tests agree
- * without passing paths around: {@code DATA_DIR} (or the system property
- * {@code repro.dataDir}) for the data folder, {@code DATA_MIRROR} for a mirror.
+ * Where the data files live and where a local mirror of them may be found: the one rule that the
+ * command line, the Makefile ({@code make data} passes {@code DATA_DIR}) and the tests share, so
+ * that a "run make data" hint names the folder that is read.
  */
 public final class DataDir {
     static final String ENV = "DATA_DIR";
-    static final String PROPERTY = "repro.dataDir";
     static final String MIRROR_ENV = "DATA_MIRROR";
 
     private DataDir() {
     }
 
-    /** {@code $DATA_DIR}, else {@code -Drepro.dataDir}, else {@code ./data}. */
+    /** {@code option} (a {@code --data-dir}), else {@code $DATA_DIR}, else {@code <home>/data}. */
+    public static Path resolve(Path option, Path home) {
+        return resolve(option, System.getenv(ENV), home);
+    }
+
+    /** {@link #resolve(Path, Path)} in the project folder ({@code -Drepro.home}, else the working directory). */
     public static Path resolve() {
-        return resolve(System.getenv(ENV), System.getProperty(PROPERTY));
+        return resolve(null, Path.of(System.getProperty("repro.home", "")).toAbsolutePath().normalize());
     }
 
     /** The mirror folder named by {@code $DATA_MIRROR}, or null to download from the official sites. */
@@ -28,14 +30,14 @@ public final class DataDir {
         return isBlank(mirror) ? null : Path.of(mirror);
     }
 
-    static Path resolve(String env, String property) {
+    static Path resolve(Path option, String env, Path home) {
+        if (option != null) {
+            return option;
+        }
         if (!isBlank(env)) {
             return Path.of(env);
         }
-        if (!isBlank(property)) {
-            return Path.of(property);
-        }
-        return Path.of("data");
+        return home.resolve("data");
     }
 
     private static boolean isBlank(String s) {

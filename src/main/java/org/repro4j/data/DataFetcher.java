@@ -35,7 +35,7 @@ public final class DataFetcher {
     private final Consumer<String> log;
 
     /**
-     * @param dataDir      the data folder, created when missing (see {@link DataDir#resolve()})
+     * @param dataDir      the data folder, created when missing (see {@link DataDir#resolve(Path, Path)})
      * @param mirrorOrNull a folder with copies of the published files (see {@link DataDir#mirrorOrNull()}),
      *                     or null to download them
      * @param log          receives one progress line per file
@@ -221,10 +221,12 @@ public final class DataFetcher {
                 + "), then run make data again.", e);
     }
 
-    /** The fix for a data file that is missing. */
-    static String missingHint() {
-        return "Fix: run make data (it fetches MNIST and CIFAR-10 into " + DataDir.ENV + ", now "
-                + DataDir.resolve().toAbsolutePath() + "), or check the path.";
+    /** The fix for a data file that is missing, naming the data folder it was looked for in. */
+    static String missingHint(Path file) {
+        Path dataDir = file.toAbsolutePath().normalize().getParent().getParent();
+        return "Fix: run make data DATA_DIR=" + dataDir + " to fetch MNIST and CIFAR-10 there (without "
+                + DataDir.ENV + ", make data uses the project's data/), or point " + DataDir.ENV
+                + " (or --data-dir) at the folder that holds them.";
     }
 
     /** The fix for a data file that is present but damaged. */

@@ -96,7 +96,7 @@ public final class MnistRecordReader extends LabeledImageReader {
 
     private static byte[] gunzip(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new ReproException(path + " not found. " + DataFetcher.missingHint());
+            throw new ReproException(path + " not found. " + DataFetcher.missingHint(path));
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
             return in.readAllBytes();

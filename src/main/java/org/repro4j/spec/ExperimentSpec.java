@@ -12,7 +12,7 @@ import java.util.List;
  * @param description what the experiment does, in our words, for the results page
  * @param kind    what the runner does: {@code train} (train and measure each run), {@code gradcheck},
  *                {@code derivatives}
- * @param runs    named settings; each overrides keys of the base spec (dotted paths in {@code set})
+ * @param runs    the settings (YAML key {@code runs}); each overrides keys of the base spec (dotted paths in {@code set})
  * @param seeds   one training per run and seed; headline measures are averaged over seeds
  * @param figures which figures to draw: {@code curves}, {@code weights}, and the comparisons of
  *                {@code org.repro4j.train.RunComparisonFigures}
@@ -30,7 +30,7 @@ public record ExperimentSpec(
         TrainingSpec training,
         MeasureSpec measure,
         List<Long> seeds,
-        List<RunSpec> runs,
+        List<SettingSpec> runs,
         List<String> figures,
         List<String> deviations,
         ReferenceSpec reference,

@@ -74,7 +74,7 @@ public final class SearchSpecLoader {
     }
 
     private static ExperimentSpec resolve(SearchSpec spec, Path file, Map<String, Object> values, List<String> problems) {
-        JsonNode tree = SpecLoader.applyOverrides(experimentTree(spec), new RunSpec("candidate", values), file);
+        JsonNode tree = SpecLoader.applyOverrides(experimentTree(spec), new SettingSpec("candidate", values), file);
         ExperimentSpec resolved = SpecLoader.bind(tree, file, " (experiment)");
         problems.addAll(SpecValidator.validate(resolved));
         return resolved;
@@ -233,7 +233,7 @@ public final class SearchSpecLoader {
         }
 
         private void realValuesAllowed(String key, double value) {
-            JsonNode tree = SpecLoader.applyOverrides(experimentTree(spec), new RunSpec("candidate", Map.of(key, value)), file);
+            JsonNode tree = SpecLoader.applyOverrides(experimentTree(spec), new SettingSpec("candidate", Map.of(key, value)), file);
             try {
                 STRICT_NUMBERS.treeToValue(tree, ExperimentSpec.class);
             } catch (JsonProcessingException e) {

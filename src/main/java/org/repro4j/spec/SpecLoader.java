@@ -52,7 +52,7 @@ public final class SpecLoader {
         }
         // The runs are checked on a valid base only: a run that sets one key of a missing section would
         // otherwise report that section's other keys as missing and hide the base's own problem.
-        for (RunSpec run : problems.isEmpty() ? spec.runs() : List.<RunSpec>of()) {
+        for (SettingSpec run : problems.isEmpty() ? spec.runs() : List.<SettingSpec>of()) {
             ExperimentSpec resolved = bind(applyOverrides(tree, run, file), file, " (run '" + run.name() + "')");
             for (String p : SpecValidator.validate(resolved)) {
                 problems.add("run '" + run.name() + "': " + p);
@@ -157,7 +157,7 @@ public final class SpecLoader {
                 + "\nFix these keys (see " + schema + " for the schema).");
     }
 
-    static JsonNode applyOverrides(JsonNode base, RunSpec run, Path file) {
+    static JsonNode applyOverrides(JsonNode base, SettingSpec run, Path file) {
         ObjectNode copy = base.deepCopy();
         copy.remove("runs");
         for (Map.Entry<String, Object> e : run.set().entrySet()) {

@@ -5,14 +5,22 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DataDirTest {
 
     @Test
-    void prefersTheEnvironmentThenThePropertyThenDotData() {
-        assertEquals(Path.of("/from/env"), DataDir.resolve("/from/env", "/from/property"));
-        assertEquals(Path.of("/from/property"), DataDir.resolve(null, "/from/property"));
-        assertEquals(Path.of("/from/property"), DataDir.resolve(" ", "/from/property"));
-        assertEquals(Path.of("data"), DataDir.resolve(null, null));
+    void prefersTheOptionThenTheEnvironmentThenTheProjectsDataFolder() {
+        Path home = Path.of("/project");
+        assertEquals(Path.of("/from/option"), DataDir.resolve(Path.of("/from/option"), "/from/env", home));
+        assertEquals(Path.of("/from/env"), DataDir.resolve(null, "/from/env", home));
+        assertEquals(Path.of("/project/data"), DataDir.resolve(null, " ", home));
+        assertEquals(Path.of("/project/data"), DataDir.resolve(null, null, home));
+    }
+
+    @Test
+    void aMissingFileIsAnsweredWithTheFolderItWasLookedForIn() {
+        String hint = DataFetcher.missingHint(Path.of("/somewhere/data/mnist/train-images-idx3-ubyte.gz"));
+        assertTrue(hint.contains("make data DATA_DIR=/somewhere/data"), hint);
     }
 }
