@@ -5,8 +5,14 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.repro4j.model.NetworkFactory;
-import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.Activation;
+import org.repro4j.spec.Init;
+import org.repro4j.spec.L2Convention;
+import org.repro4j.spec.LayerType;
+import org.repro4j.spec.Loss;
 import org.repro4j.spec.NetworkSpec.LayerSpec;
+import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.Protocol;
 import org.repro4j.spec.TrainingSpec;
 
 /**
@@ -16,28 +22,28 @@ import org.repro4j.spec.TrainingSpec;
  * @param name     the case id, also the key in {@code bench/numpy_step.py}'s output
  * @param protocol the data protocol of the end-to-end epoch
  */
-public record BenchCase(String name, String title, NetworkSpec network, TrainingSpec training, String protocol) {
-    private static final NetworkSpec.InitSpec NORMAL = new NetworkSpec.InitSpec("normal", 0.01);
+public record BenchCase(String name, String title, NetworkSpec network, TrainingSpec training, Protocol protocol) {
+    private static final NetworkSpec.InitSpec NORMAL = new NetworkSpec.InitSpec(Init.NORMAL, 0.01);
 
     /** The VU MLP at batch 1 and the DD2424 softmax layer at batch 100 with its three losses. */
     public static final List<BenchCase> ALL = List.of(
             new BenchCase("vu-mlp-b1", "VU MLP 784-300(sigmoid)-10(softmax), cross-entropy, batch 1",
-                    new NetworkSpec(784, NORMAL, null, List.of(new LayerSpec("dense", 300, "sigmoid", null),
-                            new LayerSpec("output", 10, "softmax", "mcxent"))),
-                    sgd(0.01, 0, 1), "mnist-vu"),
-            softmaxLayer("ce", "softmax", "mcxent", "cross-entropy"),
-            softmaxLayer("svm", "identity", "svm", "multi-class SVM (MultiClassHinge)"),
-            softmaxLayer("mbce", "sigmoid", "mbce", "multiple binary cross-entropy (MultiBinaryCrossEntropy)"));
+                    new NetworkSpec(784, NORMAL, null, List.of(new LayerSpec(LayerType.DENSE, 300, Activation.SIGMOID, null),
+                            new LayerSpec(LayerType.OUTPUT, 10, Activation.SOFTMAX, Loss.MCXENT))),
+                    sgd(0.01, 0, 1), Protocol.MNIST_VU),
+            softmaxLayer("ce", Activation.SOFTMAX, Loss.MCXENT, "cross-entropy"),
+            softmaxLayer("svm", Activation.IDENTITY, Loss.SVM, "multi-class SVM (MultiClassHinge)"),
+            softmaxLayer("mbce", Activation.SIGMOID, Loss.MBCE, "multiple binary cross-entropy (MultiBinaryCrossEntropy)"));
 
-    private static BenchCase softmaxLayer(String suffix, String activation, String loss, String lossName) {
+    private static BenchCase softmaxLayer(String suffix, Activation activation, Loss loss, String lossName) {
         return new BenchCase("dd2424-softmax-b100-" + suffix,
                 "DD2424 3072-10 " + activation + " layer, " + lossName + ", L2 lambda 0.1, batch 100",
-                new NetworkSpec(3072, NORMAL, null, List.of(new LayerSpec("output", 10, activation, loss))),
-                sgd(0.001, 0.1, 100), "cifar-b1");
+                new NetworkSpec(3072, NORMAL, null, List.of(new LayerSpec(LayerType.OUTPUT, 10, activation, loss))),
+                sgd(0.001, 0.1, 100), Protocol.CIFAR_B1);
     }
 
     private static TrainingSpec sgd(double lr, double lambda, int batch) {
-        return new TrainingSpec("sgd", lr, null, new TrainingSpec.L2Spec(lambda, "sum-w2"), batch, 1, null, null,
+        return new TrainingSpec("sgd", lr, null, new TrainingSpec.L2Spec(lambda, L2Convention.SUM_W2), batch, 1, null, null,
                 null, null);
     }
 

@@ -1,6 +1,5 @@
 package org.repro4j.bench;
 
-import org.repro4j.train.Timing;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -8,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.repro4j.spec.Engine;
+import org.repro4j.train.Timing;
 
 import org.repro4j.ReproException;
 import org.repro4j.report.Provenance;
@@ -17,8 +18,8 @@ import org.repro4j.train.TrainingEngine;
 record BenchReport(Provenance provenance, boolean quick, String loadBefore, String loadAfter, MachinePeak peak,
                    Map<String, Map<String, Timing>> steps, Map<String, Map<String, Timing>> defaultEnv,
                    NumpyReference numpy, Map<String, Map<String, EpochBench.EpochTiming>> epochs) {
-    private static final String FIT = TrainingEngine.FIT;
-    private static final String LEAN = TrainingEngine.LEAN;
+    private static final String FIT = Engine.FIT.toString();
+    private static final String LEAN = Engine.LEAN.toString();
 
     void write(Path out) {
         try {

@@ -1,14 +1,14 @@
 package org.repro4j.bench;
 
-import org.repro4j.train.ResultProvenance;
-import org.repro4j.train.Timing;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.repro4j.spec.Engine;
+import org.repro4j.train.ResultProvenance;
+import org.repro4j.train.Timing;
 
-import org.repro4j.train.TrainingEngine;
 
 /**
  * Runs the whole benchmark and writes the page: machine peaks, the step benchmark in this
@@ -40,7 +40,7 @@ public final class Benchmark {
         log.println("bench: one training step, fit vs lean");
         Map<String, Map<String, Timing>> steps = StepBench.run(BenchCase.ALL, budget);
         steps.forEach((c, t) -> log.printf("bench:   %-26s fit %.3f ms, lean %.3f ms%n", c,
-                t.get(TrainingEngine.FIT).medianMs(), t.get(TrainingEngine.LEAN).medianMs()));
+                t.get(Engine.FIT.toString()).medianMs(), t.get(Engine.LEAN.toString()).medianMs()));
 
         Map<String, Map<String, Timing>> defaultEnv = null;
         if (options.defaultEnvRun()) {
@@ -60,10 +60,10 @@ public final class Benchmark {
         Map<String, Map<String, EpochBench.EpochTiming>> epochTimes = new LinkedHashMap<>();
         for (BenchCase c : BenchCase.ALL) {
             Map<String, EpochBench.EpochTiming> byEngine = new LinkedHashMap<>();
-            for (String engine : List.of(TrainingEngine.FIT, TrainingEngine.LEAN)) {
-                boolean slow = engine.equals(TrainingEngine.FIT) && c.batchSize() == 1;
-                byEngine.put(engine, epochs.time(c, engine, slow ? budget.slowEpochRepeats() : budget.epochRepeats()));
-                log.printf("bench:   %-26s %-4s %.2f s per epoch%n", c.name(), engine, byEngine.get(engine).medianSeconds());
+            for (Engine engine : Engine.values()) {
+                boolean slow = engine == Engine.FIT && c.batchSize() == 1;
+                byEngine.put(engine.toString(), epochs.time(c, engine, slow ? budget.slowEpochRepeats() : budget.epochRepeats()));
+                log.printf("bench:   %-26s %-4s %.2f s per epoch%n", c.name(), engine, byEngine.get(engine.toString()).medianSeconds());
             }
             epochTimes.put(c.name(), byEngine);
         }

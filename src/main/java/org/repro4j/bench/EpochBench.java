@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.repro4j.spec.Engine;
+import org.repro4j.spec.Protocol;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -24,7 +26,7 @@ import org.repro4j.train.TrainingEngine;
 final class EpochBench {
     private final Path dataDir;
     private final int maxExamples;
-    private final Map<String, DataSet> trainSplits = new HashMap<>();
+    private final Map<Protocol, DataSet> trainSplits = new HashMap<>();
 
     /** @param maxExamples cut each training split to this many examples (QUICK runs); 0 for all */
     EpochBench(Path dataDir, int maxExamples) {
@@ -33,7 +35,7 @@ final class EpochBench {
     }
 
     /** Median wall time of {@code repeats} epochs of {@code engine}, each on a network trained by the epochs before. */
-    EpochTiming time(BenchCase c, String engine, int repeats) {
+    EpochTiming time(BenchCase c, Engine engine, int repeats) {
         DataSet train = train(c.protocol());
         MultiLayerNetwork net = c.newNetwork(1);
         long[] steps = {0};
@@ -45,7 +47,7 @@ final class EpochBench {
         });
         MiniBatchIterator batches = MiniBatchIterator.builder(train).batchSize(c.batchSize())
                 .reuseBatchMemory(true).build();
-        TrainingEngine trainer = TrainingEngine.forName(engine, net, false);
+        TrainingEngine trainer = TrainingEngine.of(engine, net, false);
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             batches.reset();
@@ -57,7 +59,7 @@ final class EpochBench {
         return new EpochTiming(train.numExamples(), (int) (steps[0] / repeats), seconds[repeats / 2], repeats);
     }
 
-    private DataSet train(String protocol) {
+    private DataSet train(Protocol protocol) {
         return trainSplits.computeIfAbsent(protocol, p -> {
             DataSet d = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT)).train();
             if (maxExamples <= 0 || d.numExamples() <= maxExamples) {

@@ -1,10 +1,11 @@
 package org.repro4j.bench;
 
-import org.repro4j.train.Timing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.repro4j.spec.Engine;
+import org.repro4j.train.Timing;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,7 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.train.LeanSgdStep;
-import org.repro4j.train.TrainingEngine;
 
 /**
  * One training step of each case with each engine: {@code fit} is
@@ -36,8 +36,8 @@ final class StepBench {
             MultiLayerNetwork leanNet = c.newNetwork(1);
             LeanSgdStep lean = new LeanSgdStep(leanNet);
             Map<String, Runnable> engines = new LinkedHashMap<>();
-            engines.put(TrainingEngine.FIT, cycling(pool, fitNet::fit));
-            engines.put(TrainingEngine.LEAN, cycling(pool, b -> lean.step(b.getFeatures(), b.getLabels())));
+            engines.put(Engine.FIT.toString(), cycling(pool, fitNet::fit));
+            engines.put(Engine.LEAN.toString(), cycling(pool, b -> lean.step(b.getFeatures(), b.getLabels())));
             boolean single = c.batchSize() == 1;
             StepTimer timer = new StepTimer(single ? budget.warmupSteps() : budget.warmupSteps() / 5,
                     budget.rounds(), single ? budget.stepsPerRound() : budget.stepsPerRound() / 5);

@@ -1,10 +1,13 @@
 package org.repro4j.data;
 
 import org.repro4j.ReproException;
+import org.repro4j.spec.Protocol;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The named data protocols of the experiments: which records form the train, validation and test
@@ -26,39 +29,41 @@ import java.util.Map;
  * </ul>
  */
 public final class Protocols {
-    private static final Map<String, DataProtocol> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Protocol, DataProtocol> BY_NAME = new EnumMap<>(Protocol.class);
 
     static {
-        BY_NAME.put("cifar-b1", CifarProtocol.withValidationBatch(
-                "CIFAR-10: train data_batch_1, val data_batch_2, test test_batch; /255 then z-score fitted on train",
-                "data_batch_1.bin", "data_batch_2.bin"));
-        BY_NAME.put("cifar-all-5k", CifarProtocol.withHeldOutTail(
-                "CIFAR-10: 5 training batches, last 5,000 as val (45,000/5,000), test test_batch; "
-                        + "/255 then z-score fitted on train", 5_000));
-        BY_NAME.put("cifar-all-1k", CifarProtocol.withHeldOutTail(
-                "CIFAR-10: 5 training batches, last 1,000 as val (49,000/1,000), test test_batch; "
-                        + "/255 then z-score fitted on train", 1_000));
-        BY_NAME.put("mnist-vu", MnistProtocol.vu(
-                "MNIST: train first 55,000, val last 5,000 training images, test 10,000; x/255", 5_000));
-        BY_NAME.put("mnist-vu-final", MnistProtocol.vu(
-                "MNIST: train all 60,000, no val, test 10,000; x/255", 0));
-        BY_NAME.put("mnist-tdt", MnistProtocol.tdt(
-                "MNIST: train first 20,000 training images, val first 10,000 test images, no test; x/127.5-1; "
-                        + "optional digit pair (first = 1.0)", 20_000, 10_000));
-        BY_NAME.put("synthetic-ellipse", new SyntheticEllipse());
+        for (Protocol p : Protocol.values()) {
+            BY_NAME.put(p, switch (p) {
+                case CIFAR_B1 -> CifarProtocol.withValidationBatch(
+                        "CIFAR-10: train data_batch_1, val data_batch_2, test test_batch; /255 then z-score fitted on train",
+                        "data_batch_1.bin", "data_batch_2.bin");
+                case CIFAR_ALL_5K -> CifarProtocol.withHeldOutTail(
+                        "CIFAR-10: 5 training batches, last 5,000 as val (45,000/5,000), test test_batch; "
+                                + "/255 then z-score fitted on train", 5_000);
+                case CIFAR_ALL_1K -> CifarProtocol.withHeldOutTail(
+                        "CIFAR-10: 5 training batches, last 1,000 as val (49,000/1,000), test test_batch; "
+                                + "/255 then z-score fitted on train", 1_000);
+                case MNIST_VU -> MnistProtocol.vu(
+                        "MNIST: train first 55,000, val last 5,000 training images, test 10,000; x/255", 5_000);
+                case MNIST_VU_FINAL -> MnistProtocol.vu("MNIST: train all 60,000, no val, test 10,000; x/255", 0);
+                case MNIST_TDT -> MnistProtocol.tdt(
+                        "MNIST: train first 20,000 training images, val first 10,000 test images, no test; x/127.5-1; "
+                                + "optional digit pair (first = 1.0)", 20_000, 10_000);
+                case SYNTHETIC_ELLIPSE -> new SyntheticEllipse();
+            });
+        }
     }
 
     private Protocols() {
     }
 
     /**
-     * The splits of the named protocol.
+     * The splits of a protocol.
      *
-     * @throws ReproException when the name is unknown, the options do not fit the protocol, or a data file
-     *                        is missing or damaged
+     * @throws ReproException when the options do not fit the protocol, or a data file is missing or damaged
      */
-    public static Splits load(String name, ProtocolOptions options) {
-        return protocol(name).load(options);
+    public static Splits load(Protocol protocol, ProtocolOptions options) {
+        return BY_NAME.get(protocol).load(options);
     }
 
     /**
@@ -66,12 +71,11 @@ public final class Protocols {
      * loading it (to check an experiment's reference measures before any training).
      * {@code RealDataTest} checks this against what each protocol loads.
      */
-    public static List<String> splits(String name) {
-        protocol(name);
-        return switch (name) {
-            case "mnist-vu-final" -> List.of("train", "test");
-            case "mnist-tdt", "synthetic-ellipse" -> List.of("train", "val");
-            default -> List.of("train", "val", "test");
+    public static List<String> splits(Protocol protocol) {
+        return switch (protocol) {
+            case MNIST_VU_FINAL -> List.of("train", "test");
+            case MNIST_TDT, SYNTHETIC_ELLIPSE -> List.of("train", "val");
+            case CIFAR_B1, CIFAR_ALL_5K, CIFAR_ALL_1K, MNIST_VU -> List.of("train", "val", "test");
         };
     }
 
@@ -79,19 +83,18 @@ public final class Protocols {
      * The data files a protocol reads, by path under the data folder, with the MD5 each is pinned
      * to (the data step refuses any other content); none for generated data.
      */
-    public static Map<String, String> files(String name) {
-        protocol(name);
-        DataCatalog catalog = DataCatalog.official();
-        List<String> names = switch (name) {
-            case "cifar-b1" -> List.of("data_batch_1.bin", "data_batch_2.bin", DataFiles.CIFAR_TEST_BATCH);
-            case "cifar-all-5k", "cifar-all-1k" -> java.util.stream.Stream.concat(DataFiles.CIFAR_TRAIN_BATCHES.stream(),
-                    java.util.stream.Stream.of(DataFiles.CIFAR_TEST_BATCH)).toList();
-            case "synthetic-ellipse" -> List.of();
-            default -> List.of(DataFiles.MNIST_TRAIN_IMAGES, DataFiles.MNIST_TRAIN_LABELS, DataFiles.MNIST_TEST_IMAGES,
-                    DataFiles.MNIST_TEST_LABELS);
+    public static Map<String, String> files(Protocol protocol) {
+        List<String> names = switch (protocol) {
+            case CIFAR_B1 -> List.of("data_batch_1.bin", "data_batch_2.bin", DataFiles.CIFAR_TEST_BATCH);
+            case CIFAR_ALL_5K, CIFAR_ALL_1K -> Stream.concat(DataFiles.CIFAR_TRAIN_BATCHES.stream(),
+                    Stream.of(DataFiles.CIFAR_TEST_BATCH)).toList();
+            case MNIST_VU, MNIST_VU_FINAL, MNIST_TDT -> List.of(DataFiles.MNIST_TRAIN_IMAGES, DataFiles.MNIST_TRAIN_LABELS,
+                    DataFiles.MNIST_TEST_IMAGES, DataFiles.MNIST_TEST_LABELS);
+            case SYNTHETIC_ELLIPSE -> List.of();
         };
+        DataCatalog catalog = DataCatalog.official();
         Map<String, String> files = new LinkedHashMap<>();
-        for (KnownFile f : java.util.stream.Stream.concat(catalog.mnistFiles().stream(), catalog.cifarFiles().stream()).toList()) {
+        for (KnownFile f : Stream.concat(catalog.mnistFiles().stream(), catalog.cifarFiles().stream()).toList()) {
             if (names.contains(f.fileName())) {
                 files.put(f.path(), f.md5());
             }
@@ -99,21 +102,8 @@ public final class Protocols {
         return files;
     }
 
-    /** The protocol names, in a stable order. */
-    public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
-    }
-
-    /** A one-line description of the named protocol. */
-    public static String describe(String name) {
-        return protocol(name).description();
-    }
-
-    private static DataProtocol protocol(String name) {
-        DataProtocol protocol = BY_NAME.get(name);
-        if (protocol == null) {
-            throw new ReproException("Unknown data protocol '" + name + "'. Fix: use one of " + names() + ".");
-        }
-        return protocol;
+    /** A one-line description of a protocol. */
+    public static String describe(Protocol protocol) {
+        return BY_NAME.get(protocol).description();
     }
 }

@@ -17,12 +17,12 @@ import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.repro4j.model.loss.MultiBinaryCrossEntropy;
 import org.repro4j.model.loss.MultiClassHinge;
+import org.repro4j.model.schedule.DelayedStepSchedule;
+import org.repro4j.spec.LayerType;
+import org.repro4j.spec.Loss;
 import org.repro4j.spec.NetworkSpec;
 import org.repro4j.spec.NetworkSpec.LayerSpec;
 import org.repro4j.spec.TrainingSpec;
-import org.repro4j.model.schedule.DelayedStepSchedule;
-
-import java.util.Locale;
 
 /** Turns a spec's network and training sections into a DL4J {@link MultiLayerConfiguration}. */
 public final class NetworkFactory {
@@ -42,7 +42,7 @@ public final class NetworkFactory {
         if (training != null && training.l2().lambda() > 0) {
             // Weights only unless asked: DD2424's cost leaves the biases alone; the TDT4265 code
             // regularises its bias row with the weights.
-            double l2 = L2Convention.fromSpec(training.l2().convention()).dl4jL2(training.l2().lambda());
+            double l2 = training.l2().convention().dl4jL2(training.l2().lambda());
             b.l2(l2).l2Bias(training.l2().bias() ? l2 : 0);
         }
         NeuralNetConfiguration.ListBuilder list = b.list();
@@ -50,7 +50,7 @@ public final class NetworkFactory {
         for (int i = 0; i < network.layers().size(); i++) {
             LayerSpec l = network.layers().get(i);
             Activation act = activation(l.activation());
-            if ("output".equals(l.type())) {
+            if (l.type() == LayerType.OUTPUT) {
                 list.layer(i, new OutputLayer.Builder(loss(l.loss())).nIn(in).nOut(l.units()).activation(act).build());
             } else {
                 list.layer(i, new DenseLayer.Builder().nIn(in).nOut(l.units()).activation(act).build());
@@ -63,33 +63,38 @@ public final class NetworkFactory {
     static Sgd updater(TrainingSpec t) {
         TrainingSpec.ScheduleSpec s = t.schedule();
         return switch (s.type()) {
-            case "exponential" -> new Sgd(new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.gamma()));
-            case "step" -> new Sgd(new DelayedStepSchedule(ScheduleType.EPOCH, t.learningRate(), s.firstDrop(), s.factor(), s.every()));
-            default -> new Sgd(t.learningRate());
+            case EXPONENTIAL -> new Sgd(new ExponentialSchedule(ScheduleType.EPOCH, t.learningRate(), s.gamma()));
+            case STEP -> new Sgd(new DelayedStepSchedule(ScheduleType.EPOCH, t.learningRate(), s.firstDrop(), s.factor(), s.every()));
+            case CONSTANT -> new Sgd(t.learningRate());
         };
     }
 
     private static void applyWeightInit(NeuralNetConfiguration.Builder b, NetworkSpec.InitSpec init) {
         switch (init.distribution()) {
-            case "zeros" -> b.weightInit(WeightInit.ZERO);
-            case "xavier" -> b.weightInit(WeightInit.XAVIER);
-            default -> b.weightInit(new NormalDistribution(0, init.std()));
+            case ZEROS -> b.weightInit(WeightInit.ZERO);
+            case XAVIER -> b.weightInit(WeightInit.XAVIER);
+            case NORMAL -> b.weightInit(new NormalDistribution(0, init.std()));
         }
     }
 
-    static Activation activation(String name) {
-        return Activation.valueOf(name.toUpperCase(Locale.ROOT));
+    static Activation activation(org.repro4j.spec.Activation a) {
+        return switch (a) {
+            case IDENTITY -> Activation.IDENTITY;
+            case SIGMOID -> Activation.SIGMOID;
+            case SOFTMAX -> Activation.SOFTMAX;
+            case RELU -> Activation.RELU;
+            case TANH -> Activation.TANH;
+        };
     }
 
     /** The loss named in a spec; {@code svm} and {@code mbce} are this project's own {@link ILossFunction}s. */
-    public static ILossFunction loss(String name) {
-        return switch (name) {
-            case "mcxent" -> new LossMCXENT();
-            case "xent" -> new LossBinaryXENT();
-            case "mse" -> new LossMSE();
-            case "svm" -> new MultiClassHinge();
-            case "mbce" -> new MultiBinaryCrossEntropy();
-            default -> throw new IllegalArgumentException("unknown loss " + name);
+    public static ILossFunction loss(Loss loss) {
+        return switch (loss) {
+            case MCXENT -> new LossMCXENT();
+            case XENT -> new LossBinaryXENT();
+            case MSE -> new LossMSE();
+            case SVM -> new MultiClassHinge();
+            case MBCE -> new MultiBinaryCrossEntropy();
         };
     }
 }

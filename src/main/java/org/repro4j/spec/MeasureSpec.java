@@ -16,11 +16,11 @@ import java.util.List;
  * @param stepTime    record the median wall time of one optimisation step
  * @param weightNorm  record the squared L2 norm of the first layer's weights and biases at the end
  */
-public record MeasureSpec(List<String> splits, @JsonProperty("every_steps") Integer everySteps,
+public record MeasureSpec(List<Split> splits, @JsonProperty("every_steps") Integer everySteps,
                           @JsonProperty("running_loss") String runningLoss,
                           @JsonProperty("step_time") Boolean stepTime,
                           @JsonProperty("weight_norm") Boolean weightNorm) {
-    private static final List<String> DEFAULT_SPLITS = List.of("train", "val");
+    private static final List<Split> DEFAULT_SPLITS = List.of(Split.TRAIN, Split.VAL);
     public static final MeasureSpec DEFAULT = new MeasureSpec(null, null);
     /** The {@code running_loss} value that records once per epoch. */
     public static final String PER_EPOCH = "epoch";
@@ -31,7 +31,7 @@ public record MeasureSpec(List<String> splits, @JsonProperty("every_steps") Inte
         weightNorm = weightNorm != null && weightNorm;
     }
 
-    public MeasureSpec(List<String> splits, Integer everySteps) {
+    public MeasureSpec(List<Split> splits, Integer everySteps) {
         this(splits, everySteps, null, null, null);
     }
 

@@ -20,7 +20,7 @@ public record NetworkSpec(
     }
 
     /** @param distribution {@code normal} (mean 0, {@code std}), {@code zeros}, {@code xavier} */
-    public record InitSpec(String distribution, Double std) {
+    public record InitSpec(Init distribution, Double std) {
     }
 
     /**
@@ -28,6 +28,6 @@ public record NetworkSpec(
      * @param activation {@code identity}, {@code sigmoid}, {@code softmax}, {@code relu}, {@code tanh}
      * @param loss       output layers only: {@code mcxent}, {@code xent}, {@code mbce}, {@code svm}, {@code mse}
      */
-    public record LayerSpec(String type, int units, String activation, String loss) {
+    public record LayerSpec(LayerType type, int units, Activation activation, Loss loss) {
     }
 }

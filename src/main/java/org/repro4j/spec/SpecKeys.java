@@ -43,7 +43,9 @@ final class SpecKeys {
             return;
         }
         Class<?> raw = raw(type);
-        if (raw.isRecord() && node.isObject()) {
+        if (raw.isEnum()) {
+            enumValue(node, raw, path, out);
+        } else if (raw.isRecord() && node.isObject()) {
             record(node, raw, path, out);
         } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
             for (int i = 0; i < node.size(); i++) {
@@ -53,6 +55,17 @@ final class SpecKeys {
             Type values = p.getActualTypeArguments()[1];
             node.fields().forEachRemaining(e -> walk(e.getValue(), values, join(path, e.getKey()), out));
         }
+    }
+
+    /** A name of a spec enum ({@link SpecNames}): all problems are found here, where Jackson would stop at the first. */
+    private static void enumValue(JsonNode node, Class<?> type, String path, List<String> out) {
+        List<String> allowed = SpecNames.all(type);
+        if (node.isTextual() && allowed.contains(node.asText())) {
+            return;
+        }
+        String nearest = node.isTextual() ? nearest(node.asText(), allowed) : null;
+        out.add(path + ": unknown value " + describe(node) + (nearest == null ? "." : "; did you mean '" + nearest + "'?")
+                + " Expected one of " + allowed);
     }
 
     private static void record(JsonNode node, Class<?> type, String path, List<String> out) {

@@ -10,20 +10,6 @@ import java.util.Set;
 
 /** Semantic checks on a bound spec; each problem names its key and the reason. */
 final class SpecValidator {
-    static final Set<String> KINDS = Set.of("train", "gradcheck", "derivatives");
-    static final Set<String> PROTOCOLS = Set.of("cifar-b1", "cifar-all-5k", "cifar-all-1k",
-            "mnist-vu", "mnist-vu-final", "mnist-tdt", "synthetic-ellipse");
-    static final Set<String> ACTIVATIONS = Set.of("identity", "sigmoid", "softmax", "relu", "tanh");
-    static final Set<String> LOSSES = Set.of("mcxent", "xent", "mbce", "svm", "mse");
-    static final Set<String> INITS = Set.of("normal", "zeros", "xavier");
-    static final Set<String> SCHEDULES = Set.of("constant", "exponential", "step");
-    static final Set<String> L2_CONVENTIONS = Set.of("sum-w2", "half-sum-w2");
-    static final Set<String> AUGMENTS = Set.of("flip", "gaussian", "salt-pepper");
-    static final Set<String> SPLITS = Set.of("train", "val", "test");
-    static final Set<String> FIGURES = Set.of("curves", "weights", "losses", "true-class-histogram",
-            "running-loss", "seed-band", "runs-accuracy", "weight-norm");
-    static final Set<String> ENGINES = Set.of("fit", "lean");
-
     private final List<String> problems = new ArrayList<>();
 
     private SpecValidator() {
@@ -43,12 +29,12 @@ final class SpecValidator {
                 "is required (which table or figure of the report, for the results page)");
         require(s.description() != null && !s.description().isBlank(), "description",
                 "is required (what the experiment does, in our words, for the results page)");
-        oneOf(s.kind(), KINDS, "kind");
+        required(s.kind(), Kind.class, "kind");
         if (s.data() == null) {
             // The derivatives kind computes on its own example.
-            require("derivatives".equals(s.kind()), "data", "is required");
+            require(s.kind() == Kind.DERIVATIVES, "data", "is required");
         } else {
-            oneOf(s.data().protocol(), PROTOCOLS, "data.protocol");
+            required(s.data().protocol(), Protocol.class, "data.protocol");
             oneOf(s.data().dtype(), Set.of("float", "double"), "data.dtype");
             if (s.data().digits() != null) {
                 require(s.data().digits().size() == 2 && s.data().digits().stream().allMatch(d -> d != null && d >= 0 && d <= 9)
@@ -61,17 +47,17 @@ final class SpecValidator {
         } else {
             checkNetwork(s.network());
         }
-        if ("train".equals(s.kind())) {
+        if (s.kind() == Kind.TRAIN) {
             if (s.training() == null) {
                 problems.add("training: is required for kind 'train'");
             } else {
                 checkTraining(s.training());
             }
         }
-        if ("gradcheck".equals(s.kind())) {
+        if (s.kind() == Kind.GRADCHECK) {
             checkGradCheck(s.gradCheck());
         }
-        if ("derivatives".equals(s.kind())) {
+        if (s.kind() == Kind.DERIVATIVES) {
             problems.addAll(DerivativesValidator.validate(s.derivatives(), s.network()));
         }
         require(!s.seeds().isEmpty(), "seeds", "must list at least one seed");
@@ -81,8 +67,8 @@ final class SpecValidator {
             require(name != null && !name.isBlank(), "runs[" + i + "].name", "is required");
             require(name == null || names.add(name), "runs[" + i + "].name", "'" + name + "' is used twice");
         }
-        for (String split : s.measure().splits()) {
-            oneOf(split, SPLITS, "measure.splits");
+        for (Split split : s.measure().splits()) {
+            required(split, Split.class, "measure.splits");
         }
         if (s.measure().everySteps() != null) {
             require(s.measure().everySteps() >= 1, "measure.every_steps", "must be >= 1");
@@ -92,8 +78,8 @@ final class SpecValidator {
             require(running.equals(MeasureSpec.PER_EPOCH) || running.matches("[1-9][0-9]{0,8}"), "measure.running_loss",
                     "must be 'epoch' or a number of steps >= 1, got '" + running + "'");
         }
-        for (String f : s.figures()) {
-            oneOf(f, FIGURES, "figures");
+        for (Figure f : s.figures()) {
+            required(f, Figure.class, "figures");
         }
         problems.addAll(referenceProblems(s.reference()));
     }
@@ -117,8 +103,8 @@ final class SpecValidator {
         if (n.weightInit() == null) {
             problems.add("network.weight_init: is required");
         } else {
-            oneOf(n.weightInit().distribution(), INITS, "network.weight_init.distribution");
-            if ("normal".equals(n.weightInit().distribution())) {
+            required(n.weightInit().distribution(), Init.class, "network.weight_init.distribution");
+            if (n.weightInit().distribution() == Init.NORMAL) {
                 require(n.weightInit().std() != null && n.weightInit().std() > 0, "network.weight_init.std",
                         "must be > 0 for a normal distribution");
             }
@@ -128,11 +114,13 @@ final class SpecValidator {
             LayerSpec l = n.layers().get(i);
             String key = "network.layers[" + i + "]";
             boolean last = i == n.layers().size() - 1;
-            oneOf(l.type(), last ? Set.of("output") : Set.of("dense"), key + ".type");
+            LayerType expected = last ? LayerType.OUTPUT : LayerType.DENSE;
+            require(l.type() == expected, key + ".type", (l.type() == null ? "is required" : "is '" + l.type() + "'")
+                    + "; " + (last ? "the last layer must be '" : "every layer but the last must be '") + expected + "'");
             require(l.units() >= 1, key + ".units", "must be >= 1, got " + l.units());
-            oneOf(l.activation(), ACTIVATIONS, key + ".activation");
+            required(l.activation(), Activation.class, key + ".activation");
             if (last) {
-                oneOf(l.loss(), LOSSES, key + ".loss");
+                required(l.loss(), Loss.class, key + ".loss");
             } else {
                 require(l.loss() == null, key + ".loss", "only the output layer has a loss");
             }
@@ -141,37 +129,36 @@ final class SpecValidator {
 
     private void checkTraining(TrainingSpec t) {
         oneOf(t.optimizer(), Set.of("sgd"), "training.optimizer");
-        oneOf(t.engine(), ENGINES, "training.engine");
         require(t.learningRate() > 0 && Double.isFinite(t.learningRate()), "training.learning_rate",
                 "must be > 0, got " + t.learningRate());
         require(t.batchSize() >= 1, "training.batch_size", "must be >= 1, got " + t.batchSize());
         require(t.epochs() >= 1, "training.epochs", "must be >= 1, got " + t.epochs());
-        oneOf(t.schedule().type(), SCHEDULES, "training.schedule.type");
-        switch (String.valueOf(t.schedule().type())) {
-            case "exponential" -> require(t.schedule().gamma() != null && t.schedule().gamma() > 0 && t.schedule().gamma() <= 1,
+        required(t.schedule().type(), Schedule.class, "training.schedule.type");
+        switch (t.schedule().type() == null ? Schedule.CONSTANT : t.schedule().type()) {
+            case EXPONENTIAL -> require(t.schedule().gamma() != null && t.schedule().gamma() > 0 && t.schedule().gamma() <= 1,
                     "training.schedule.gamma", "must be in (0, 1]");
-            case "step" -> {
+            case STEP -> {
                 require(t.schedule().firstDrop() != null && t.schedule().firstDrop() >= 1, "training.schedule.first_drop", "must be >= 1");
                 require(t.schedule().every() != null && t.schedule().every() >= 1, "training.schedule.every", "must be >= 1");
                 require(t.schedule().factor() != null && t.schedule().factor() > 0 && t.schedule().factor() <= 1,
                         "training.schedule.factor", "must be in (0, 1]");
             }
-            default -> {
+            case CONSTANT -> {
             }
         }
         require(t.l2().lambda() >= 0 && Double.isFinite(t.l2().lambda()), "training.l2.lambda", "must be >= 0, got " + t.l2().lambda());
-        oneOf(t.l2().convention(), L2_CONVENTIONS, "training.l2.convention");
         for (int i = 0; i < t.augment().size(); i++) {
             AugmentSpec a = t.augment().get(i);
             String key = "training.augment[" + i + "]";
-            oneOf(a.type(), AUGMENTS, key + ".type");
-            switch (String.valueOf(a.type())) {
-                case "flip" -> require(a.p() != null && a.p() >= 0 && a.p() <= 1, key + ".p", "must be in [0, 1]");
-                case "gaussian" -> require(a.std() != null && a.std() > 0, key + ".std", "must be > 0");
-                case "salt-pepper" -> require(a.fraction() != null && a.fraction() > 0 && a.fraction() < 1,
+            required(a.type(), Augmentation.class, key + ".type");
+            if (a.type() == null) {
+                continue;
+            }
+            switch (a.type()) {
+                case FLIP -> require(a.p() != null && a.p() >= 0 && a.p() <= 1, key + ".p", "must be in [0, 1]");
+                case GAUSSIAN -> require(a.std() != null && a.std() > 0, key + ".std", "must be > 0");
+                case SALT_PEPPER -> require(a.fraction() != null && a.fraction() > 0 && a.fraction() < 1,
                         key + ".fraction", "must be in (0, 1)");
-                default -> {
-                }
             }
         }
         if (t.earlyStopping() != null) {
@@ -195,6 +182,11 @@ final class SpecValidator {
     private void oneOf(String value, Set<String> allowed, String key) {
         require(value != null && allowed.contains(value), key,
                 (value == null ? "is required" : "unknown value '" + value + "'") + "; expected one of " + new java.util.TreeSet<>(allowed));
+    }
+
+    /** A spec enum's value (Jackson refused any other) must be given. */
+    private void required(Enum<?> value, Class<?> type, String key) {
+        require(value != null, key, "is required; expected one of " + SpecNames.all(type));
     }
 
     private void require(boolean ok, String key, String reason) {

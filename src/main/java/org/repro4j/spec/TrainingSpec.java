@@ -22,7 +22,7 @@ public record TrainingSpec(
         @JsonProperty("drop_last") Boolean dropLast,
         List<AugmentSpec> augment,
         @JsonProperty("early_stopping") EarlyStoppingSpec earlyStopping,
-        String engine) {
+        Engine engine) {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "sgd" : optimizer;
@@ -31,7 +31,7 @@ public record TrainingSpec(
         shuffle = shuffle != null && shuffle;
         dropLast = dropLast != null && dropLast;
         augment = augment == null ? List.of() : List.copyOf(augment);
-        engine = engine == null ? "fit" : engine;
+        engine = engine == null ? Engine.FIT : engine;
     }
 
     /** Without {@code engine}: DL4J's {@code fit}. */
@@ -45,10 +45,10 @@ public record TrainingSpec(
      * @param type      {@code constant}, {@code exponential} (x gamma per epoch), {@code step}
      *                  (x factor at epoch {@code first_drop}, then every {@code every} epochs)
      */
-    public record ScheduleSpec(String type, Double gamma,
+    public record ScheduleSpec(Schedule type, Double gamma,
                                @JsonProperty("first_drop") Integer firstDrop,
                                Double factor, Integer every) {
-        public static final ScheduleSpec CONSTANT = new ScheduleSpec("constant", null, null, null, null);
+        public static final ScheduleSpec CONSTANT = new ScheduleSpec(Schedule.CONSTANT, null, null, null, null);
     }
 
     /**
@@ -57,21 +57,21 @@ public record TrainingSpec(
      * @param bias       regularise the biases too (default false): the TDT4265 code keeps the bias as
      *                   the last row of its weight matrix, so its L2 term covers it
      */
-    public record L2Spec(double lambda, String convention, Boolean bias) {
-        public static final L2Spec NONE = new L2Spec(0, "sum-w2");
+    public record L2Spec(double lambda, L2Convention convention, Boolean bias) {
+        public static final L2Spec NONE = new L2Spec(0, L2Convention.SUM_W2);
 
         public L2Spec {
-            convention = convention == null ? "sum-w2" : convention;
+            convention = convention == null ? L2Convention.SUM_W2 : convention;
             bias = bias != null && bias;
         }
 
-        public L2Spec(double lambda, String convention) {
+        public L2Spec(double lambda, L2Convention convention) {
             this(lambda, convention, false);
         }
     }
 
     /** @param type {@code flip} (p), {@code gaussian} (std, pixel units), {@code salt-pepper} (fraction) */
-    public record AugmentSpec(String type, Double p, Double std, Double fraction) {
+    public record AugmentSpec(Augmentation type, Double p, Double std, Double fraction) {
     }
 
     /** Validate {@code checks_per_epoch} times an epoch; stop after {@code patience} checks without improvement. */

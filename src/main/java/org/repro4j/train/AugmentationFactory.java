@@ -24,10 +24,9 @@ final class AugmentationFactory {
             // Each stage gets its own stream, so adding a stage does not change the others' draws.
             long stageSeed = seed * 1_000_003L + i;
             transforms.add(switch (a.type()) {
-                case "flip" -> new HorizontalFlipTransform(a.p(), stageSeed, shape.channels(), shape.height(), shape.width());
-                case "gaussian" -> new GaussianNoiseTransform(a.std(), stageSeed);
-                case "salt-pepper" -> new SaltPepperTransform(a.fraction(), stageSeed);
-                default -> throw new IllegalArgumentException("unknown augmentation " + a.type());
+                case FLIP -> new HorizontalFlipTransform(a.p(), stageSeed, shape.channels(), shape.height(), shape.width());
+                case GAUSSIAN -> new GaussianNoiseTransform(a.std(), stageSeed);
+                case SALT_PEPPER -> new SaltPepperTransform(a.fraction(), stageSeed);
             });
         }
         return Augmentations.chain(transforms, shape.channels() * shape.height() * shape.width());

@@ -2,6 +2,7 @@ package org.repro4j.train;
 
 import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
+import org.repro4j.spec.Figure;
 import org.repro4j.spec.ResolvedExperiment.Setting;
 
 import java.util.ArrayList;
@@ -29,20 +30,20 @@ final class ComparisonFigures {
     }
 
     static void draw(ExperimentContext ctx, SettingHistory history) {
-        List<String> wanted = ctx.spec.figures();
-        if (wanted.contains("running-loss")) {
+        List<Figure> wanted = ctx.spec.figures();
+        if (wanted.contains(Figure.RUNNING_LOSS)) {
             runningLoss(ctx, history);
         }
-        if (wanted.contains("seed-band")) {
+        if (wanted.contains(Figure.SEED_BAND)) {
             seedBands(ctx, history);
         }
-        if (wanted.contains("runs-accuracy")) {
+        if (wanted.contains(Figure.RUNS_ACCURACY)) {
             String file = "runs-accuracy.png";
             Charts.lines(ctx.outDir.resolve(file), "Validation accuracy", "epoch", "validation accuracy",
                     perRun(history, r -> r.split().equals("val"), MetricRow::accuracy));
             ctx.figure(file, "Validation accuracy over training, every run (first seed)");
         }
-        if (wanted.contains("weight-norm")) {
+        if (wanted.contains(Figure.WEIGHT_NORM)) {
             weightNorm(ctx);
         }
     }

@@ -1,5 +1,6 @@
 package org.repro4j.train;
 
+import org.repro4j.spec.Kind;
 import org.repro4j.spec.ResolvedExperiment;
 
 import java.io.IOException;
@@ -16,12 +17,11 @@ interface ExperimentKind {
      */
     Set<String> measures(ResolvedExperiment experiment);
 
-    static ExperimentKind forName(String kind) {
+    static ExperimentKind of(Kind kind) {
         return switch (kind) {
-            case "train" -> new TrainExperiment();
-            case "gradcheck" -> new GradCheckExperiment();
-            case "derivatives" -> new DerivativesExperiment();
-            default -> throw new IllegalArgumentException("unknown kind " + kind);
+            case TRAIN -> new TrainExperiment();
+            case GRADCHECK -> new GradCheckExperiment();
+            case DERIVATIVES -> new DerivativesExperiment();
         };
     }
 }

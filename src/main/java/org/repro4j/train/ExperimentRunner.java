@@ -41,7 +41,7 @@ public final class ExperimentRunner {
         List<Long> seeds = seeds(spec, options);
         long start = System.nanoTime();
         options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
-        ExperimentKind kind = ExperimentKind.forName(spec.kind());
+        ExperimentKind kind = ExperimentKind.of(spec.kind());
         requireProducedReferences(experiment, kind.measures(experiment));
         try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
             ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds);

@@ -11,6 +11,7 @@ import org.repro4j.model.NetworkFactory;
 import org.repro4j.model.ParamGradientStats;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.GradCheckSpec;
+import org.repro4j.spec.L2Convention;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.TrainingSpec;
 
@@ -78,7 +79,7 @@ final class GradCheckExperiment implements ExperimentKind {
     }
 
     private static MultiLayerNetwork network(ExperimentContext ctx, GradCheckSpec g, long seed) {
-        TrainingSpec cost = new TrainingSpec("sgd", 1.0, null, new TrainingSpec.L2Spec(g.lambda(), "sum-w2"),
+        TrainingSpec cost = new TrainingSpec("sgd", 1.0, null, new TrainingSpec.L2Spec(g.lambda(), L2Convention.SUM_W2),
                 g.examples(), 1, false, false, null, null);
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(ctx.spec.network(), cost, DataType.DOUBLE, seed));
         net.init();

@@ -1,7 +1,7 @@
 package org.repro4j.train;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.repro4j.spec.Engine;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -15,9 +15,6 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * with {@code fit}, which makes the same update, and says so once.
  */
 public interface TrainingEngine {
-    String FIT = "fit";
-    String LEAN = "lean";
-    List<String> NAMES = List.of(FIT, LEAN);
 
     /** One pass over {@code batches}, like {@code net.fit(batches)}. */
     void fitEpoch(DataSetIterator batches);
@@ -27,11 +24,10 @@ public interface TrainingEngine {
      *                always computes it; {@code lean} only when asked)
      * @throws org.repro4j.ReproException for {@code lean} on a network it cannot train exactly
      */
-    static TrainingEngine forName(String name, MultiLayerNetwork net, boolean scoring) {
-        return switch (name) {
+    static TrainingEngine of(Engine engine, MultiLayerNetwork net, boolean scoring) {
+        return switch (engine) {
             case FIT -> net::fit;
             case LEAN -> LeanSgdStep.unavailableReason() == null ? new LeanTrainer(net, scoring) : FitFallback.fit(net);
-            default -> throw new IllegalArgumentException("unknown training engine '" + name + "'; expected one of " + NAMES);
         };
     }
 

@@ -1,11 +1,12 @@
 package org.repro4j.train;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.data.ImageShape;
 import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.WeightImages;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.repro4j.spec.Figure;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,16 +22,16 @@ final class TrainingFigures {
     }
 
     static void draw(ExperimentContext ctx, SettingHistory history) throws IOException {
-        if (ctx.spec.figures().contains("curves")) {
+        if (ctx.spec.figures().contains(Figure.CURVES)) {
             curves(ctx, history);
         }
-        if (ctx.spec.figures().contains("weights") && ctx.spec.network().layers().size() == 1) {
+        if (ctx.spec.figures().contains(Figure.WEIGHTS) && ctx.spec.network().layers().size() == 1) {
             weights(ctx, history);
         }
-        if (ctx.spec.figures().contains("losses")) {
+        if (ctx.spec.figures().contains(Figure.LOSSES)) {
             losses(ctx, history);
         }
-        if (ctx.spec.figures().contains("true-class-histogram")) {
+        if (ctx.spec.figures().contains(Figure.TRUE_CLASS_HISTOGRAM)) {
             trueClassHistograms(ctx, history);
         }
         ComparisonFigures.draw(ctx, history);

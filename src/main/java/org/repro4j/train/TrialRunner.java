@@ -15,6 +15,7 @@ import org.repro4j.data.Splits;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.report.MetricRow;
 import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.Split;
 import org.repro4j.spec.TrainingSpec;
 
 import java.util.ArrayList;
@@ -59,9 +60,9 @@ public final class TrialRunner {
         PlateauStopRule rule = null;
         if (experiment) {
             Map<String, DataSet> measured = new LinkedHashMap<>();
-            for (String split : trial.measure().splits()) {
-                if (data.split(split) != null) {
-                    measured.put(split, data.split(split));
+            for (Split split : trial.measure().splits()) {
+                if (data.split(split.toString()) != null) {
+                    measured.put(split.toString(), data.split(split.toString()));
                 }
             }
             ValidationSchedule validation = t.earlyStopping() == null ? null
@@ -93,7 +94,7 @@ public final class TrialRunner {
         net.setListeners(listeners);
 
         int epochs = trial.epochs();
-        TrainingEngine engine = TrainingEngine.forName(t.engine(), net, trial.scored());
+        TrainingEngine engine = TrainingEngine.of(t.engine(), net, trial.scored());
         for (int e = 0; e < epochs && !batches.stopped(); e++) {
             batches.reset();
             try {

@@ -1,5 +1,6 @@
 package org.repro4j.data;
 
+import org.repro4j.spec.Protocol;
 import org.datavec.api.records.metadata.RecordMetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,10 @@ class ProtocolsTest {
     Path dataDir;
 
     @Test
-    void listsTheProtocolsAndRefusesUnknownOnes() {
+    void theSpecsProtocolNamesAreTheOnesTheReportsUse() {
         assertEquals(List.of("cifar-b1", "cifar-all-5k", "cifar-all-1k", "mnist-vu", "mnist-vu-final", "mnist-tdt",
-                "synthetic-ellipse"), Protocols.names());
-        ReproException e = assertThrows(ReproException.class,
-                () -> Protocols.load("cifar-b2", new ProtocolOptions(dataDir, DataType.FLOAT)));
-        assertTrue(e.getMessage().contains("cifar-b2") && e.getMessage().contains("cifar-all-5k"), e.getMessage());
-        assertTrue(Protocols.describe("mnist-tdt").contains("20,000"));
+                "synthetic-ellipse"), org.repro4j.spec.SpecNames.all(Protocol.class));
+        assertTrue(Protocols.describe(Protocol.MNIST_TDT).contains("20,000"));
     }
 
     @Test
@@ -48,7 +46,7 @@ class ProtocolsTest {
         assertThrows(ReproException.class, () -> new ProtocolOptions(dataDir, DataType.INT32));
         ProtocolOptions twoThree = new ProtocolOptions(dataDir, DataType.FLOAT, new int[] {2, 3}, 0);
         assertEquals(twoThree, new ProtocolOptions(dataDir, DataType.FLOAT, new int[] {2, 3}, 0));
-        for (String name : List.of("cifar-b1", "mnist-vu", "synthetic-ellipse")) {
+        for (Protocol name : List.of(Protocol.CIFAR_B1, Protocol.MNIST_VU, Protocol.SYNTHETIC_ELLIPSE)) {
             ReproException e = assertThrows(ReproException.class, () -> Protocols.load(name, twoThree));
             assertTrue(e.getMessage().contains("mnist-tdt"), e.getMessage());
         }
@@ -56,8 +54,8 @@ class ProtocolsTest {
 
     @Test
     void syntheticEllipseFollowsTheBoundaryRule() {
-        Splits splits = Protocols.load("synthetic-ellipse", new ProtocolOptions(dataDir, DataType.DOUBLE, null, 7));
-        RealDataTest.assertDeclaredSplits("synthetic-ellipse", splits);
+        Splits splits = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, new ProtocolOptions(dataDir, DataType.DOUBLE, null, 7));
+        RealDataTest.assertDeclaredSplits(Protocol.SYNTHETIC_ELLIPSE, splits);
 
         assertNull(splits.test());
         assertArrayEquals(new long[] {60_000, 2}, splits.train().getFeatures().shape());
@@ -82,9 +80,9 @@ class ProtocolsTest {
     @Test
     void syntheticEllipseDependsOnlyOnTheSeed() {
         ProtocolOptions seven = new ProtocolOptions(dataDir, DataType.FLOAT, null, 7);
-        Splits first = Protocols.load("synthetic-ellipse", seven);
-        Splits again = Protocols.load("synthetic-ellipse", seven);
-        Splits other = Protocols.load("synthetic-ellipse", new ProtocolOptions(dataDir, DataType.FLOAT, null, 8));
+        Splits first = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, seven);
+        Splits again = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, seven);
+        Splits other = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, new ProtocolOptions(dataDir, DataType.FLOAT, null, 8));
 
         assertEquals(first.train(), again.train());
         assertEquals(first.val(), again.val());
@@ -100,7 +98,7 @@ class ProtocolsTest {
         TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
         TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
 
-        Splits splits = Protocols.load("cifar-b1", new ProtocolOptions(dataDir, DataType.DOUBLE));
+        Splits splits = Protocols.load(Protocol.CIFAR_B1, new ProtocolOptions(dataDir, DataType.DOUBLE));
 
         assertEquals(300, splits.train().numExamples());
         assertEquals(40, splits.val().numExamples());
@@ -157,7 +155,7 @@ class ProtocolsTest {
 
     @Test
     void splitsWithoutNormalizerUseTrainAsPixelTrain() {
-        Splits splits = Protocols.load("synthetic-ellipse", new ProtocolOptions(dataDir, DataType.FLOAT, null, 1));
+        Splits splits = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, new ProtocolOptions(dataDir, DataType.FLOAT, null, 1));
         assertNull(splits.normalizer());
         assertSame(splits.train(), splits.pixelTrain());
     }

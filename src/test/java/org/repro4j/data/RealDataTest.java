@@ -1,5 +1,6 @@
 package org.repro4j.data;
 
+import org.repro4j.spec.Protocol;
 import org.datavec.api.records.metadata.RecordMetaDataIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -65,8 +66,8 @@ class RealDataTest {
 
     @Test
     void cifarB1UsesOneBatchEachAndGivesTheSameDataTwice() {
-        Splits splits = Protocols.load("cifar-b1", options());
-        assertDeclaredSplits("cifar-b1", splits);
+        Splits splits = Protocols.load(Protocol.CIFAR_B1, options());
+        assertDeclaredSplits(Protocol.CIFAR_B1, splits);
 
         assertSizes(splits, 10_000, 10_000, 10_000);
         assertFromFile(splits.train(), "data_batch_1.bin");
@@ -75,7 +76,7 @@ class RealDataTest {
         assertZScoredOnTrainOnly(splits);
         ProtocolsTest.assertDisjoint(splits);
 
-        Splits again = Protocols.load("cifar-b1", options());
+        Splits again = Protocols.load(Protocol.CIFAR_B1, options());
         assertEquals(splits.train(), again.train());
         assertEquals(splits.val(), again.val());
         assertEquals(splits.test(), again.test());
@@ -83,8 +84,8 @@ class RealDataTest {
 
     @Test
     void cifarAll5kHoldsOutTheLastFiveThousand() {
-        Splits splits = Protocols.load("cifar-all-5k", options());
-        assertDeclaredSplits("cifar-all-5k", splits);
+        Splits splits = Protocols.load(Protocol.CIFAR_ALL_5K, options());
+        assertDeclaredSplits(Protocol.CIFAR_ALL_5K, splits);
 
         assertSizes(splits, 45_000, 5_000, 10_000);
         RecordMetaDataIndex firstVal = (RecordMetaDataIndex) splits.val().getExampleMetaData().get(0);
@@ -97,8 +98,8 @@ class RealDataTest {
     @Test
     @Tag("full")
     void cifarAll1kHoldsOutTheLastThousand() {
-        Splits splits = Protocols.load("cifar-all-1k", options());
-        assertDeclaredSplits("cifar-all-1k", splits);
+        Splits splits = Protocols.load(Protocol.CIFAR_ALL_1K, options());
+        assertDeclaredSplits(Protocol.CIFAR_ALL_1K, splits);
 
         assertSizes(splits, 49_000, 1_000, 10_000);
         assertEquals(9_000, ((RecordMetaDataIndex) splits.val().getExampleMetaData().get(0)).getIndex());
@@ -108,16 +109,16 @@ class RealDataTest {
 
     @Test
     void mnistVuProtocols() {
-        Splits vu = Protocols.load("mnist-vu", options());
-        assertDeclaredSplits("mnist-vu", vu);
+        Splits vu = Protocols.load(Protocol.MNIST_VU, options());
+        assertDeclaredSplits(Protocol.MNIST_VU, vu);
         assertSizes(vu, 55_000, 5_000, 10_000);
         assertEquals(55_000, ((RecordMetaDataIndex) vu.val().getExampleMetaData().get(0)).getIndex());
         assertEquals(1.0, vu.train().getFeatures().maxNumber().doubleValue());
         assertEquals(0.0, vu.test().getFeatures().minNumber().doubleValue());
         ProtocolsTest.assertDisjoint(vu);
 
-        Splits last = Protocols.load("mnist-vu-final", options());
-        assertDeclaredSplits("mnist-vu-final", last);
+        Splits last = Protocols.load(Protocol.MNIST_VU_FINAL, options());
+        assertDeclaredSplits(Protocol.MNIST_VU_FINAL, last);
         assertEquals(60_000, last.train().numExamples());
         assertNull(last.val());
         assertEquals(10_000, last.test().numExamples());
@@ -127,8 +128,8 @@ class RealDataTest {
 
     @Test
     void mnistTdtTakesTheFirstImagesScaledToPlusMinusOne() {
-        Splits all = Protocols.load("mnist-tdt", options());
-        assertDeclaredSplits("mnist-tdt", all);
+        Splits all = Protocols.load(Protocol.MNIST_TDT, options());
+        assertDeclaredSplits(Protocol.MNIST_TDT, all);
         assertEquals(20_000, all.train().numExamples());
         assertEquals(10_000, all.val().numExamples());
         assertNull(all.test());
@@ -142,22 +143,22 @@ class RealDataTest {
     @Test
     void mnistTdtTwoVersusThree() {
         ProtocolOptions twoThree = new ProtocolOptions(dataDir, DataType.FLOAT, new int[] {2, 3}, 0);
-        Splits splits = Protocols.load("mnist-tdt", twoThree);
+        Splits splits = Protocols.load(Protocol.MNIST_TDT, twoThree);
 
         assertEquals(4_005, splits.train().numExamples());
         assertEquals(2_042, splits.val().numExamples());
         assertArrayEquals(new long[] {4_005, 1}, splits.train().getLabels().shape());
-        Splits tenClasses = Protocols.load("mnist-tdt", options());
+        Splits tenClasses = Protocols.load(Protocol.MNIST_TDT, options());
         int twosInTrain = (int) tenClasses.train().getLabels().getColumn(2).sumNumber().doubleValue();
         assertEquals(twosInTrain, (int) splits.train().getLabels().sumNumber().doubleValue(), "2 is labelled 1.0");
         ProtocolsTest.assertDisjoint(splits);
-        assertEquals(splits.train(), Protocols.load("mnist-tdt", twoThree).train());
+        assertEquals(splits.train(), Protocols.load(Protocol.MNIST_TDT, twoThree).train());
     }
 
     /** What Protocols.splits says without loading (for the checks before training) is what the protocol loads. */
-    static void assertDeclaredSplits(String protocol, Splits loaded) {
+    static void assertDeclaredSplits(Protocol protocol, Splits loaded) {
         List<String> present = java.util.stream.Stream.of("train", "val", "test").filter(n -> loaded.split(n) != null).toList();
-        assertEquals(present, Protocols.splits(protocol), protocol);
+        assertEquals(present, Protocols.splits(protocol), protocol.toString());
     }
 
     private static void assertSizes(Splits splits, int train, int val, int test) {

@@ -1,5 +1,6 @@
 package org.repro4j.data;
 
+import org.repro4j.spec.Protocol;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -15,7 +16,7 @@ class SyntheticEllipseTest {
     void classBalanceMatchesTheProbabilityOfTheRegion() {
         double expected = probabilityOfClassOne();
         for (long seed : new long[]{1, 2}) {
-            Splits s = Protocols.load("synthetic-ellipse", new ProtocolOptions(Path.of("unused"), DataType.DOUBLE, null, seed));
+            Splits s = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, new ProtocolOptions(Path.of("unused"), DataType.DOUBLE, null, seed));
             for (var split : new org.nd4j.linalg.dataset.DataSet[]{s.train(), s.val()}) {
                 int n = split.numExamples();
                 double observed = split.getLabels().getColumn(1).sumNumber().doubleValue() / n;

@@ -1,5 +1,6 @@
 package org.repro4j.model;
 
+import org.repro4j.spec.L2Convention;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;

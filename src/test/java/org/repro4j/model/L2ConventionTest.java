@@ -16,6 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.repro4j.ReproException;
+import org.repro4j.spec.L2Convention;
 
 @ExtendWith(DoublePrecisionExtension.class)
 class L2ConventionTest {

@@ -58,7 +58,7 @@ class SearchSpecLoaderTest {
         ExperimentSpec e = SearchSpecLoader.candidate(s, f, Map.of("training.learning_rate", 0.5, "training.batch_size", 64));
         assertEquals(0.5, e.training().learningRate());
         assertEquals(64, e.training().batchSize());
-        assertEquals("mnist-tdt", e.data().protocol());
+        assertEquals(Protocol.MNIST_TDT, e.data().protocol());
     }
 
     @Test

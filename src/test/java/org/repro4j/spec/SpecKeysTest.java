@@ -122,6 +122,16 @@ class SpecKeysTest {
     }
 
     @Test
+    void unknownNamesAreListedAllAtOnceWithTheAllowedOnes() throws IOException {
+        String msg = error(VALID.replace("protocol: cifar-b1", "protocol: cifar-b7").replace("loss: mcxent", "loss: mcxnet")
+                .replace("type: flip", "type: 3"));
+        assertTrue(msg.contains("data.protocol: unknown value 'cifar-b7'; did you mean 'cifar-b1'? Expected one of [cifar-b1, "
+                + "cifar-all-5k, cifar-all-1k, mnist-vu, mnist-vu-final, mnist-tdt, synthetic-ellipse]"), msg);
+        assertTrue(msg.contains("network.layers[0].loss: unknown value 'mcxnet'; did you mean 'mcxent'?"), msg);
+        assertTrue(msg.contains("training.augment[0].type: unknown value '3'. Expected one of [flip, gaussian, salt-pepper]"), msg);
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() throws IOException {
         String msg = error(VALID.replace("batch_size: 100", "batchsize: 100").replace("  epochs: 40\n", ""));
         assertTrue(msg.contains("training.batchsize: unknown key") && msg.contains("training.epochs: is missing"), msg);

@@ -1,5 +1,6 @@
 package org.repro4j.spec;
 
+import org.repro4j.spec.L2Convention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.ReproException;
@@ -56,8 +57,8 @@ class SpecLoaderTest {
         ExperimentSpec s = SpecLoader.load(write(VALID));
         assertEquals("t", s.id());
         assertEquals(0.001, s.training().learningRate());
-        assertEquals("sum-w2", s.training().l2().convention());
-        assertEquals("constant", s.training().schedule().type());
+        assertEquals(L2Convention.SUM_W2, s.training().l2().convention());
+        assertEquals(Schedule.CONSTANT, s.training().schedule().type());
         assertEquals(false, s.training().shuffle());
         assertEquals(java.util.List.of(1L), s.seeds());
         assertEquals("float", s.data().dtype());
@@ -150,7 +151,7 @@ class SpecLoaderTest {
         assertEquals("child", s.id());
         assertEquals(3, s.training().epochs());
         assertEquals(100, s.training().batchSize(), "mappings merge key by key");
-        assertEquals(java.util.List.of("curves"), s.figures());
+        assertEquals(java.util.List.of(Figure.CURVES), s.figures());
         assertTrue(s.reference().measures().isEmpty(), "reference is replaced whole");
         assertEquals("fast", s.runs().get(0).name());
         assertEquals(0.1, SpecLoader.resolve(child).setting(s.runs().get(0).name()).spec().training().learningRate());

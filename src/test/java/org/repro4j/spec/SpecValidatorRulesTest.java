@@ -178,11 +178,11 @@ class SpecValidatorRulesTest {
                 train("seeds", "seeds: [1, 2]", "seeds: []"),
                 train("runs[1].name", "  - {name: slow, set:", "  - {set:"),
                 train("runs[1].name", "name: slow", "name: fast"),
-                train("measure.splits", "splits: [train, val, test]", "splits: [train, dev]"),
+                train("measure.splits[1]", "splits: [train, val, test]", "splits: [train, dev]"),
                 train("measure.every_steps", "{splits: [train, val, test]}", "{splits: [train, val, test], every_steps: 0}"),
                 train("measure.running_loss", "{splits: [train, val, test]}", "{splits: [train, val, test], running_loss: '0'}"),
                 train("measure.running_loss", "{splits: [train, val, test]}", "{splits: [train, val, test], running_loss: often}"),
-                train("figures", "figures: [curves]", "figures: [histogram]"),
+                train("figures[0]", "figures: [curves]", "figures: [histogram]"),
                 train("reference.measures.test_acc.fast.band", "band: [0.26, 0.30]", "band: [0.30, 0.26]"),
                 train("reference.measures.test_acc.fast.band", "band: [0.26, 0.30]", "band: [0.26]"),
                 train("reference.headline", "headline: test_acc.fast", "headline: test_acc.slow"));
@@ -201,7 +201,7 @@ class SpecValidatorRulesTest {
     @Test
     void theBaseSpecsAreValid() throws IOException {
         assertEquals("t", SpecLoader.load(SpecFiles.write(dir, "t.yaml", TRAIN)).id());
-        assertEquals("gradcheck", SpecLoader.load(SpecFiles.write(dir, "t.yaml", GRADCHECK)).kind());
+        assertEquals(Kind.GRADCHECK, SpecLoader.load(SpecFiles.write(dir, "t.yaml", GRADCHECK)).kind());
         // The optional sections the rows break, each valid in the base.
         for (String line : new String[] {"optimizer: sgd", "engine: lean", "schedule: {type: exponential, gamma: 0.9}",
                 "schedule: {type: step, first_drop: 20, every: 40, factor: 0.1}",

@@ -108,7 +108,7 @@ class VuTdtSpecKeysTest {
     @Test
     void theRunningLossWorksWithEitherEngine() throws IOException {
         ExperimentSpec lean = SpecLoader.load(write(TRAIN.replace("  epochs: 1\n", "  epochs: 1\n  engine: lean\n")));
-        assertEquals("lean", lean.training().engine());
+        assertEquals(Engine.LEAN, lean.training().engine());
         assertEquals("1000", lean.measure().runningLoss());
     }
 

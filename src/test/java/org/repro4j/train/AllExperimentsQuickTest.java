@@ -53,7 +53,7 @@ class AllExperimentsQuickTest {
         Summary s = Summary.read(out.resolve(Summary.FILE_NAME));
         assertFalse(s.measures().isEmpty(), id + " measured nothing");
         ResolvedExperiment spec = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
-        Set<String> announced = ExperimentKind.forName(spec.spec().kind()).measures(spec);
+        Set<String> announced = ExperimentKind.of(spec.spec().kind()).measures(spec);
         if (announced != null) {
             assertEquals(announced, s.measures().keySet(), id + ": the measures known before the run are the ones it produced");
         }

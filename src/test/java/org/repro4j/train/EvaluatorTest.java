@@ -1,5 +1,10 @@
 package org.repro4j.train;
 
+import org.repro4j.spec.Loss;
+import org.repro4j.spec.LayerType;
+import org.repro4j.spec.Activation;
+import org.repro4j.spec.Init;
+import org.repro4j.spec.L2Convention;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,16 +26,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The one-pass evaluation agrees with DL4J's own score and output, for every loss the specs can name. */
 class EvaluatorTest {
     @ParameterizedTest
-    @CsvSource({"softmax,mcxent,0", "softmax,mcxent,1", "identity,svm,0", "sigmoid,mbce,1", "sigmoid,xent,0"})
-    void matchesDl4jScoreAndOutput(String activation, String loss, int hiddenLayers) {
-        int k = "xent".equals(loss) ? 1 : 4;
+    @CsvSource({"SOFTMAX,MCXENT,0", "SOFTMAX,MCXENT,1", "IDENTITY,SVM,0", "SIGMOID,MBCE,1", "SIGMOID,XENT,0"})
+    void matchesDl4jScoreAndOutput(Activation activation, Loss loss, int hiddenLayers) {
+        int k = loss == Loss.XENT ? 1 : 4;
         List<NetworkSpec.LayerSpec> layers = new ArrayList<>();
         for (int i = 0; i < hiddenLayers; i++) {
-            layers.add(new NetworkSpec.LayerSpec("dense", 5, "sigmoid", null));
+            layers.add(new NetworkSpec.LayerSpec(LayerType.DENSE, 5, Activation.SIGMOID, null));
         }
-        layers.add(new NetworkSpec.LayerSpec("output", k, activation, loss));
-        NetworkSpec spec = new NetworkSpec(6, new NetworkSpec.InitSpec("normal", 0.5), 0.0, layers);
-        TrainingSpec training = new TrainingSpec("sgd", 0.1, null, new TrainingSpec.L2Spec(0.3, "sum-w2"), 10, 1, false, false, null, null);
+        layers.add(new NetworkSpec.LayerSpec(LayerType.OUTPUT, k, activation, loss));
+        NetworkSpec spec = new NetworkSpec(6, new NetworkSpec.InitSpec(Init.NORMAL, 0.5), 0.0, layers);
+        TrainingSpec training = new TrainingSpec("sgd", 0.1, null, new TrainingSpec.L2Spec(0.3, L2Convention.SUM_W2), 10, 1, false, false, null, null);
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec, training, DataType.DOUBLE, 7));
         net.init();
         Nd4j.getRandom().setSeed(3);

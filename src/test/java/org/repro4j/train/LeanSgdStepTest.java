@@ -1,5 +1,11 @@
 package org.repro4j.train;
 
+import org.repro4j.spec.LayerType;
+import org.repro4j.spec.Activation;
+import org.repro4j.spec.Loss;
+import org.repro4j.spec.Init;
+import org.repro4j.spec.L2Convention;
+import org.repro4j.spec.Schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,39 +39,39 @@ import org.repro4j.spec.TrainingSpec;
  * sizes, random data), through the same iterator path the runner uses.
  */
 class LeanSgdStepTest {
-    private static final NetworkSpec.InitSpec NORMAL = new NetworkSpec.InitSpec("normal", 0.01);
+    private static final NetworkSpec.InitSpec NORMAL = new NetworkSpec.InitSpec(Init.NORMAL, 0.01);
 
     @Test
     void vuMlpBatchOneMatchesFitAfterManySteps() {
         NetworkSpec net = new NetworkSpec(784, NORMAL, null, List.of(
-                new LayerSpec("dense", 300, "sigmoid", null), new LayerSpec("output", 10, "softmax", "mcxent")));
+                new LayerSpec(LayerType.DENSE, 300, Activation.SIGMOID, null), new LayerSpec(LayerType.OUTPUT, 10, Activation.SOFTMAX, Loss.MCXENT)));
         assertSameAsFit(net, training(0.05, 0, 1, null), DataType.FLOAT, data(600, 784, 10, 1), 1, 2.0e-6);
     }
 
     @Test
     void softmaxLayerWithL2AndScheduleMatchesFit() {
-        assertSameAsFit(softmaxLayer("softmax", "mcxent"),
-                training(0.1, 0.1, 100, new TrainingSpec.ScheduleSpec("exponential", 0.5, null, null, null)),
+        assertSameAsFit(softmaxLayer(Activation.SOFTMAX, Loss.MCXENT),
+                training(0.1, 0.1, 100, new TrainingSpec.ScheduleSpec(Schedule.EXPONENTIAL, 0.5, null, null, null)),
                 DataType.FLOAT, data(450, 3072, 10, 2), 3, 2.0e-6);
     }
 
     @Test
     void svmLossMatchesFit() {
-        assertSameAsFit(softmaxLayer("identity", "svm"), training(0.01, 0.1, 100, null),
+        assertSameAsFit(softmaxLayer(Activation.IDENTITY, Loss.SVM), training(0.01, 0.1, 100, null),
                 DataType.FLOAT, data(450, 3072, 10, 3), 2, 2.0e-6);
     }
 
     @Test
     void multiBinaryCrossEntropyMatchesFit() {
-        assertSameAsFit(softmaxLayer("sigmoid", "mbce"), training(0.5, 0, 100, null),
+        assertSameAsFit(softmaxLayer(Activation.SIGMOID, Loss.MBCE), training(0.5, 0, 100, null),
                 DataType.FLOAT, data(450, 3072, 10, 4), 2, 2.0e-6);
     }
 
     @Test
     void deeperDoubleNetworkWithOneSigmoidOutputMatchesFit() {
-        NetworkSpec net = new NetworkSpec(20, NORMAL, 0.1, List.of(new LayerSpec("dense", 16, "tanh", null),
-                new LayerSpec("dense", 8, "relu", null), new LayerSpec("output", 1, "sigmoid", "xent")));
-        TrainingSpec t = new TrainingSpec("sgd", 0.5, null, new TrainingSpec.L2Spec(0.2, "half-sum-w2"), 7, 3,
+        NetworkSpec net = new NetworkSpec(20, NORMAL, 0.1, List.of(new LayerSpec(LayerType.DENSE, 16, Activation.TANH, null),
+                new LayerSpec(LayerType.DENSE, 8, Activation.RELU, null), new LayerSpec(LayerType.OUTPUT, 1, Activation.SIGMOID, Loss.XENT)));
+        TrainingSpec t = new TrainingSpec("sgd", 0.5, null, new TrainingSpec.L2Spec(0.2, L2Convention.HALF_SUM_W2), 7, 3,
                 null, null, null, null);
         DataSet data = data(100, 20, 1, 5);
         data = new DataSet(data.getFeatures().castTo(DataType.DOUBLE), data.getLabels().castTo(DataType.DOUBLE));
@@ -74,7 +80,7 @@ class LeanSgdStepTest {
 
     @Test
     void listenersSeeTheSameCallsAsWithFit() {
-        NetworkSpec spec = softmaxLayer("softmax", "mcxent");
+        NetworkSpec spec = softmaxLayer(Activation.SOFTMAX, Loss.MCXENT);
         TrainingSpec t = training(0.01, 0, 100, null);
         DataSet data = data(250, 3072, 10, 6);
         List<String> fitCalls = new ArrayList<>();
@@ -111,7 +117,7 @@ class LeanSgdStepTest {
 
     @Test
     void refusesABatchOfTheWrongWidth() {
-        MultiLayerNetwork net = network(softmaxLayer("softmax", "mcxent"), training(0.01, 0, 10, null), DataType.FLOAT);
+        MultiLayerNetwork net = network(softmaxLayer(Activation.SOFTMAX, Loss.MCXENT), training(0.01, 0, 10, null), DataType.FLOAT);
         DataSet narrow = data(10, 784, 10, 7);
         assertThrows(IllegalArgumentException.class, () -> new LeanSgdStep(net).step(narrow.getFeatures(), narrow.getLabels()));
     }
@@ -166,12 +172,12 @@ class LeanSgdStepTest {
         return a.castTo(DataType.DOUBLE).sub(b.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
     }
 
-    private static NetworkSpec softmaxLayer(String activation, String loss) {
-        return new NetworkSpec(3072, NORMAL, null, List.of(new LayerSpec("output", 10, activation, loss)));
+    private static NetworkSpec softmaxLayer(Activation activation, Loss loss) {
+        return new NetworkSpec(3072, NORMAL, null, List.of(new LayerSpec(LayerType.OUTPUT, 10, activation, loss)));
     }
 
     private static TrainingSpec training(double lr, double lambda, int batch, TrainingSpec.ScheduleSpec schedule) {
-        return new TrainingSpec("sgd", lr, schedule, new TrainingSpec.L2Spec(lambda, "sum-w2"), batch, 1, null, null,
+        return new TrainingSpec("sgd", lr, schedule, new TrainingSpec.L2Spec(lambda, L2Convention.SUM_W2), batch, 1, null, null,
                 null, null);
     }
 

@@ -1,5 +1,9 @@
 package org.repro4j.train;
 
+import org.repro4j.spec.LayerType;
+import org.repro4j.spec.Activation;
+import org.repro4j.spec.Loss;
+import org.repro4j.spec.Init;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,9 +70,9 @@ class RunningLossListenerTest {
 
     /** 4-5(tanh)-3 softmax network trained by plain SGD at rate 0.1, in double precision. */
     private static MultiLayerNetwork network() {
-        NetworkSpec spec = new NetworkSpec(SmallNetworks.N_IN, new NetworkSpec.InitSpec("normal", 1.0), 0.0, List.of(
-                new NetworkSpec.LayerSpec("dense", SmallNetworks.N_HIDDEN, "tanh", null),
-                new NetworkSpec.LayerSpec("output", SmallNetworks.N_OUT, "softmax", "mcxent")));
+        NetworkSpec spec = new NetworkSpec(SmallNetworks.N_IN, new NetworkSpec.InitSpec(Init.NORMAL, 1.0), 0.0, List.of(
+                new NetworkSpec.LayerSpec(LayerType.DENSE, SmallNetworks.N_HIDDEN, Activation.TANH, null),
+                new NetworkSpec.LayerSpec(LayerType.OUTPUT, SmallNetworks.N_OUT, Activation.SOFTMAX, Loss.MCXENT)));
         TrainingSpec sgd = new TrainingSpec("sgd", 0.1, null, null, 1, 1, false, false, null, null);
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec, sgd, DataType.DOUBLE, 5));
         net.init();

@@ -1,5 +1,6 @@
 package org.repro4j.train;
 
+import org.repro4j.spec.Engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,9 +33,9 @@ class TrainingEngineTest {
 
     @Test
     void specEngineDefaultsToFitAndAcceptsLean() throws IOException {
-        assertEquals(TrainingEngine.FIT, SpecLoader.load(withEngine(null).resolve(SPEC + ".yaml")).training().engine());
+        assertEquals(Engine.FIT, SpecLoader.load(withEngine(null).resolve(SPEC + ".yaml")).training().engine());
         ExperimentSpec lean = SpecLoader.load(withEngine("lean").resolve(SPEC + ".yaml"));
-        assertEquals(TrainingEngine.LEAN, lean.training().engine());
+        assertEquals(Engine.LEAN, lean.training().engine());
     }
 
     /** make reproduce's time depends on it; a spec that needs fit would be refused by the lean engine. */
@@ -45,9 +46,9 @@ class TrainingEngineTest {
             int training = 0;
             for (Path f : specs) {
                 ExperimentSpec s = SpecLoader.load(f);
-                if ("train".equals(s.kind())) {
+                if (s.kind() == org.repro4j.spec.Kind.TRAIN) {
                     training++;
-                    assertEquals(TrainingEngine.LEAN, s.training().engine(), f.toString());
+                    assertEquals(Engine.LEAN, s.training().engine(), f.toString());
                 }
             }
             assertTrue(training >= 20, "found only " + training + " training specs");

@@ -1,9 +1,11 @@
-package org.repro4j.model;
+package org.repro4j.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.repro4j.ReproException;
 
 /**
- * How a report's L2 strength lambda enters its cost, and the matching DL4J setting.
+ * How a report's L2 strength lambda enters its cost ({@code training.l2.convention}), and the matching DL4J setting.
  *
  * <p>DL4J's {@code .l2(c)} adds c/2 * sum(W^2) to the score and c * W to the gradient. The
  * DD2424 cost J = mean loss + lambda * sum(W^2) therefore needs {@code l2(2 * lambda)}
@@ -13,20 +15,13 @@ import org.repro4j.ReproException;
  */
 public enum L2Convention {
     /** Cost term lambda * sum(W^2), gradient 2 * lambda * W. */
+    @JsonProperty("sum-w2")
     SUM_W2(2.0),
     /** Cost term lambda / 2 * sum(W^2), gradient lambda * W. */
+    @JsonProperty("half-sum-w2")
     HALF_SUM_W2(1.0);
 
     private final double dl4jFactor;
-
-    /** The convention a spec names: {@code sum-w2} or {@code half-sum-w2}. */
-    public static L2Convention fromSpec(String name) {
-        return switch (name) {
-            case "sum-w2" -> SUM_W2;
-            case "half-sum-w2" -> HALF_SUM_W2;
-            default -> throw new ReproException("Unknown L2 convention '" + name + "'; use sum-w2 or half-sum-w2.");
-        };
-    }
 
     L2Convention(double dl4jFactor) {
         this.dl4jFactor = dl4jFactor;
@@ -48,5 +43,10 @@ public enum L2Convention {
                     + " but must be a finite number >= 0; fix the lambda value in the experiment spec.");
         }
         return lambda;
+    }
+
+    @Override
+    public String toString() {
+        return SpecNames.of(this);
     }
 }
