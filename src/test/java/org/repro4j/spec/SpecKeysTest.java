@@ -14,28 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a user reads for a misspelt, missing or ill-formed key: our words, never Jackson's. */
 class SpecKeysTest {
-    private static final String VALID = """
-            id: t
-            title: A test experiment
-            reproduces: a test table
-            description: What the test experiment does.
-            report: dd2424-a1-hagglund
-            kind: train
-            data: {protocol: cifar-b1}
-            network:
-              inputs: 3072
-              weight_init: {distribution: normal, std: 0.01}
-              layers:
-                - {type: output, units: 10, activation: softmax, loss: mcxent}
-            training:
-              learning_rate: 0.001
-              batch_size: 100
-              epochs: 40
-              augment:
-                - {type: flip, p: 0.5}
-            runs:
-              - {name: fast, set: {training.learning_rate: 0.1}}
-            """;
+    /** SpecLoaderTest's valid spec with an augmentation, to misspell keys inside a list element. */
+    private static final String VALID = SpecLoaderTest.VALID.replace("  epochs: 40\n",
+            "  epochs: 40\n  augment:\n    - {type: flip, p: 0.5}\n");
 
     @TempDir
     Path dir;
@@ -102,7 +83,7 @@ class SpecKeysTest {
 
     @Test
     void misspeltKeyInARunOverrideIsNamedWithTheRun() throws IOException {
-        String msg = error(VALID.replace("{training.learning_rate: 0.1}", "{training.learningrate: 0.1}"));
+        String msg = error(VALID.replace("{training.learning_rate: 0.1,", "{training.learningrate: 0.1,"));
         assertTrue(msg.contains("run 'fast'") && msg.contains("training.learningrate: unknown key; did you mean 'learning_rate'?"),
                 msg);
     }

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpecLoaderTest {
-    private static final String VALID = """
+    /** A valid spec with one setting; other spec tests break it one key at a time. */
+    static final String VALID = """
             id: t
             title: A test experiment
             reproduces: a test table
