@@ -51,6 +51,7 @@ final class CifarProtocol implements DataProtocol {
             int n = pool.numExamples();
             train = DataSlices.rows(pool, 0, n - heldOutTail);
             val = DataSlices.rows(pool, n - heldOutTail, n);
+            DataSlices.release(pool);
         }
         DataSet test = Datasets.cifar(options.dataDir(), List.of(DataFiles.CIFAR_TEST_BATCH), options.dtype());
         for (DataSet split : List.of(train, val, test)) {

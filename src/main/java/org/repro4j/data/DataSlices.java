@@ -53,4 +53,16 @@ final class DataSlices {
         copy.setLabelNames(source.getLabelNamesList());
         return copy;
     }
+
+    /**
+     * Frees a data set's arrays now (those that own their memory), when nothing will read them again:
+     * ND4J would otherwise free them only once the garbage collector collects them.
+     */
+    static void release(DataSet d) {
+        for (INDArray a : new INDArray[] {d.getFeatures(), d.getLabels()}) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
+    }
 }

@@ -21,6 +21,9 @@ final class MnistProtocol {
             int n = all.numExamples();
             DataSet train = valSize == 0 ? all : DataSlices.rows(all, 0, n - valSize);
             DataSet val = valSize == 0 ? null : DataSlices.rows(all, n - valSize, n);
+            if (valSize != 0) {
+                DataSlices.release(all);
+            }
             for (DataSet split : new DataSet[] {train, val, test}) {
                 if (split != null) {
                     split.getFeatures().divi(255.0);
@@ -36,18 +39,29 @@ final class MnistProtocol {
      */
     static DataProtocol tdt(String description, int trainSize, int valSize) {
         return DataProtocol.of(description, options -> {
-            DataSet train = DataSlices.rows(Datasets.mnist(options.dataDir(), true, options.dtype()), 0, trainSize);
-            DataSet val = DataSlices.rows(Datasets.mnist(options.dataDir(), false, options.dtype()), 0, valSize);
+            DataSet train = firstRows(Datasets.mnist(options.dataDir(), true, options.dtype()), trainSize);
+            DataSet val = firstRows(Datasets.mnist(options.dataDir(), false, options.dtype()), valSize);
             int[] digits = options.digits();
             if (digits != null) {
-                train = twoDigits(train, digits[0], digits[1]);
-                val = twoDigits(val, digits[0], digits[1]);
+                DataSet tenClassTrain = train;
+                DataSet tenClassVal = val;
+                train = twoDigits(tenClassTrain, digits[0], digits[1]);
+                val = twoDigits(tenClassVal, digits[0], digits[1]);
+                DataSlices.release(tenClassTrain);
+                DataSlices.release(tenClassVal);
             }
             for (DataSet split : new DataSet[] {train, val}) {
                 split.getFeatures().divi(127.5).subi(1.0);
             }
             return new Splits(train, val, null);
         });
+    }
+
+    /** The first {@code n} examples, as a copy; the rest of {@code all} is freed. */
+    private static DataSet firstRows(DataSet all, int n) {
+        DataSet first = DataSlices.rows(all, 0, n);
+        DataSlices.release(all);
+        return first;
     }
 
     /** The examples of the two digits, in their original order; label [N, 1]: 1.0 for {@code positive}, else 0.0. */

@@ -6,6 +6,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.spec.DataSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The data of one protocol, ready for training: features scaled (and, for CIFAR-10, z-scored),
@@ -40,7 +42,17 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
     public static Splits load(DataSpec data, Path dataDir, boolean quick) {
         int[] digits = data.digits() == null ? null : data.digits().stream().mapToInt(Integer::intValue).toArray();
         Splits s = Protocols.load(data.protocol(), new ProtocolOptions(dataDir, data.dataType(), digits, data.seed()));
-        return quick ? s.head(QUICK_TRAIN, QUICK_EVAL) : s;
+        if (!quick) {
+            return s;
+        }
+        Splits cut = s.head(QUICK_TRAIN, QUICK_EVAL);
+        List<DataSet> kept = cut.distinct();
+        for (DataSet d : s.distinct()) {
+            if (kept.stream().noneMatch(x -> x == d)) {
+                DataSlices.release(d);
+            }
+        }
+        return cut;
     }
 
     /** The first {@code train} training examples (and pixel copies) and {@code eval} of validation and test. */
@@ -61,6 +73,36 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
     /** The same splits without the test split: what a search's candidates may see. */
     public Splits withoutTest() {
         return new Splits(train, val, null, normalizer, pixelTrain);
+    }
+
+    /** Bytes of native memory the splits' arrays take (the pixel copy counted once). */
+    long bytes() {
+        long sum = 0;
+        for (DataSet d : distinct()) {
+            sum += d.getFeatures().length() * d.getFeatures().dataType().width()
+                    + d.getLabels().length() * d.getLabels().dataType().width();
+        }
+        return sum;
+    }
+
+    /**
+     * Frees the arrays' native memory now, rather than whenever the garbage collector gets to them;
+     * the splits must not be used afterwards. {@link SplitsStore} calls this for splits nobody holds.
+     */
+    public void release() {
+        for (DataSet d : distinct()) {
+            DataSlices.release(d);
+        }
+    }
+
+    private List<DataSet> distinct() {
+        List<DataSet> all = new ArrayList<>();
+        for (DataSet d : new DataSet[] {train, val, test, pixelTrain}) {
+            if (d != null && all.stream().noneMatch(x -> x == d)) {
+                all.add(d);
+            }
+        }
+        return all;
     }
 
     private static DataSet head(DataSet d, int n) {

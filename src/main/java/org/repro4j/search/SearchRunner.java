@@ -12,6 +12,7 @@ import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.repro4j.ReproException;
 import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
 import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
@@ -65,15 +66,18 @@ public final class SearchRunner {
     public static Path run(Path specFile, SearchOptions options) {
         ResolvedSearch resolved = SearchSpecLoader.resolve(specFile);
         SearchSpec spec = resolved.spec();
-        Splits data = Splits.load(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(), options.dataDir(), options.quick());
-        if (spec.search().testBest() && data.test() == null) {
-            throw new ReproException(specFile + ": search.test_best is true, but protocol '"
-                    + spec.experiment().path("data").path("protocol").asText() + "' has no test split. Fix: set test_best: false.");
+        try (SplitsStore.Lease lease = SplitsStore.shared().acquire(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(),
+                options.dataDir(), options.quick())) {
+            Splits data = lease.splits();
+            if (spec.search().testBest() && data.test() == null) {
+                throw new ReproException(specFile + ": search.test_best is true, but protocol '"
+                        + spec.experiment().path("data").path("protocol").asText() + "' has no test split. Fix: set test_best: false.");
+            }
+            NetworkTrainer trainer = new NetworkTrainer(spec, specFile, options.quick());
+            ValidationScore score = new ValidationScore(spec.search().score());
+            BestEvaluation best = record -> measureBest(trainer, spec, data, record);
+            return run(resolved, options, new Engine(trainer, score, new SplitsProvider(data), best));
         }
-        NetworkTrainer trainer = new NetworkTrainer(spec, specFile, options.quick());
-        ValidationScore score = new ValidationScore(spec.search().score());
-        BestEvaluation best = record -> measureBest(trainer, spec, data, record);
-        return run(resolved, options, new Engine(trainer, score, new SplitsProvider(data), best));
     }
 
     static Path run(ResolvedSearch resolved, SearchOptions options, Engine engine) {

@@ -1,15 +1,45 @@
 package org.repro4j.train;
 
+import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
-/** Loss, cost and accuracy of a network on a whole split, without touching its parameters. */
+/**
+ * Loss, cost and accuracy of a network on a whole split, without touching its parameters.
+ *
+ * <p>The split is evaluated in blocks of {@link #BLOCK_ROWS} rows, each a matrix product, and every
+ * array a block needs lives in one ND4J workspace that the next block reuses. Why: ND4J frees an
+ * array's native memory only when the garbage collector collects its Java object, and training
+ * allocates so little on the Java heap that collections are rare; evaluating whole splits after
+ * every epoch left gigabytes of dead native arrays waiting for one (bench/NOTES.md, memory).
+ */
 public final class Evaluator {
+    /** Rows per block: large enough for efficient matrix products, small enough to stay a few MB. */
+    static final int BLOCK_ROWS = 1024;
+
+    private static final String WORKSPACE = "repro-evaluate";
+    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.1)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .policyReset(ResetPolicy.BLOCK_LEFT)
+            .build();
+
     private Evaluator() {
     }
 
@@ -17,28 +47,80 @@ public final class Evaluator {
      * One forward pass: the output layer's pre-activation gives both the loss (through the layer's
      * own loss function, as DL4J's score does) and the predictions. DL4J's {@code score} followed by
      * {@code output} would run the network twice, which on the large splits costs as much as an epoch
-     * of training. Cost = loss + the network's regularisation score, i.e. the quantity SGD minimises.
+     * of training. Loss = the examples' losses summed in double / their number (DL4J's average,
+     * which sums in the array's type: the two agree to float rounding);
+     * cost = loss + the network's regularisation score, i.e. the quantity SGD minimises.
      */
     public static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data) {
+        return evaluate(net, data, BLOCK_ROWS);
+    }
+
+    static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data, int blockRows) {
         int last = net.getnLayers() - 1;
-        INDArray input = last == 0 ? data.getFeatures()
-                : net.feedForwardToLayer(last - 1, data.getFeatures(), false).get(last);
         BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(last);
-        INDArray preOutput = input.mmul(out.getParam("W")).addiRowVector(out.getParam("b"));
         ILossFunction lossFn = out.layerConf().getLossFn();
         IActivation activation = out.layerConf().getActivationFn();
-        double loss = lossFn.computeScore(data.getLabels(), preOutput.dup(), activation, null, true);
-        INDArray probabilities = activation.getActivation(preOutput, false);
-        double cost = loss + net.calcRegularizationScore(true);
-        return new SplitMetrics(loss, cost, accuracy(probabilities, data.getLabels()));
+        INDArray features = data.getFeatures();
+        INDArray labels = data.getLabels();
+        long n = features.rows();
+        double summedLoss = 0;
+        double hits = 0;
+        double regularisation;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+            regularisation = net.calcRegularizationScore(true);
+        }
+        for (long from = 0; from < n; from += blockRows) {
+            long to = Math.min(n, from + blockRows);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+                INDArray x = rows(features, from, to, n);
+                INDArray y = rows(labels, from, to, n);
+                INDArray input = x;
+                for (int l = 0; l < last; l++) {
+                    BaseLayer<?> hidden = (BaseLayer<?>) net.getLayer(l);
+                    input = hidden.layerConf().getActivationFn().getActivation(preOutput(hidden, input), false);
+                }
+                INDArray preOutput = preOutput(out, input);
+                summedLoss += sum(lossFn.computeScoreArray(y, preOutput.dup(), activation, null));
+                hits += correct(activation.getActivation(preOutput, false), y);
+            }
+        }
+        double loss = summedLoss / n;
+        return new SplitMetrics(loss, loss + regularisation, hits / n);
     }
 
     /** Argmax agreement; a single sigmoid output counts as class 1 when it is at least 0.5. */
     public static double accuracy(INDArray output, INDArray labels) {
-        long n = output.rows();
+        return correct(output, labels) / output.rows();
+    }
+
+    private static double correct(INDArray output, INDArray labels) {
         INDArray hits = output.columns() == 1
                 ? output.gte(0.5).castTo(labels.dataType()).eq(labels)
                 : output.argMax(1).eq(labels.argMax(1));
-        return hits.castTo(DataType.DOUBLE).sumNumber().doubleValue() / n;
+        return hits.castTo(DataType.DOUBLE).sumNumber().doubleValue();
+    }
+
+    /**
+     * z = x W + b, as DL4J's dense and output layers compute it outside training (no dropout or
+     * weight noise here: {@code NetworkFactory} builds neither), on arrays of the active workspace;
+     * DL4J's own {@code activate} would allocate its results outside any workspace.
+     */
+    private static INDArray preOutput(BaseLayer<?> layer, INDArray x) {
+        INDArray z = x.mmul(layer.getParam("W"));
+        INDArray b = layer.getParam("b");
+        return b == null ? z : z.addiRowVector(b);
+    }
+
+    /** In double, example after example: the same sum whatever the block size. */
+    private static double sum(INDArray perExample) {
+        double s = 0;
+        for (double v : perExample.data().asDouble()) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static INDArray rows(INDArray a, long from, long to, long n) {
+        return from == 0 && to == n ? a : a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 }

@@ -51,6 +51,7 @@ final class GradCheckExperiment implements ExperimentKind {
         DataSet batch = new DataSet(
                 data.train().getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup(),
                 data.train().getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
+        data.release(); // only this batch is used: free the rest of the double-precision splits now
 
         List<String> lines = new ArrayList<>();
         for (long seed : ctx.seeds) {

@@ -1,6 +1,7 @@
 package org.repro4j.train;
 
 import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
 import org.repro4j.spec.DataSpec;
@@ -22,10 +23,20 @@ import java.util.Set;
  * (mean and spread over seeds) and its figures.
  */
 final class TrainExperiment implements ExperimentKind {
-    private final Map<DataSpec, Splits> dataCache = new HashMap<>();
+    /** The splits this experiment holds, one lease per data spec, closed when it ends. */
+    private final Map<DataSpec, SplitsStore.Lease> data = new HashMap<>();
 
     @Override
     public void run(ExperimentContext ctx) throws IOException {
+        try {
+            train(ctx);
+        } finally {
+            data.values().forEach(SplitsStore.Lease::close);
+            data.clear();
+        }
+    }
+
+    private void train(ExperimentContext ctx) throws IOException {
         TrialStore store = ctx.options.useTrialStore() ? new TrialStore(ctx.options.trialStore()) : null;
         List<Planned> plan = new ArrayList<>();
         for (Setting setting : ctx.resolved.settings()) {
@@ -88,7 +99,8 @@ final class TrainExperiment implements ExperimentKind {
     }
 
     private Splits splits(ExperimentContext ctx, DataSpec data) {
-        return dataCache.computeIfAbsent(data, d -> Splits.load(d, ctx.options.dataDir(), ctx.options.quick()));
+        return this.data.computeIfAbsent(data, d -> SplitsStore.shared().acquire(d, ctx.options.dataDir(), ctx.options.quick()))
+                .splits();
     }
 
     /** A setting's seed: its trial, and its result when the store already has it. */

@@ -44,11 +44,15 @@ class EvaluatorTest {
                 : Nd4j.eye(k).castTo(DataType.DOUBLE).getRows(IntStream.range(0, 50).map(i -> (i * 7) % k).toArray());
         DataSet data = new DataSet(x, y);
 
-        SplitMetrics m = Evaluator.evaluate(net, data);
         double cost = net.score(data, false);
-        assertEquals(cost, m.cost(), 1e-10);
-        assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
-        assertEquals(agreement(net.output(x, false), y), m.accuracy(), 1e-12);
+        double accuracy = agreement(net.output(x, false), y);
+        // One block, and blocks of 16 rows with a partial last one.
+        for (int blockRows : new int[]{Evaluator.BLOCK_ROWS, 16}) {
+            SplitMetrics m = Evaluator.evaluate(net, data, blockRows);
+            assertEquals(cost, m.cost(), 1e-10);
+            assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
+            assertEquals(accuracy, m.accuracy(), 1e-12);
+        }
     }
 
     /** The share of rows where DL4J's output picks the labelled class, counted here element by element. */

@@ -1,0 +1,130 @@
+package org.repro4j.data;
+
+import org.repro4j.spec.DataSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The splits of every data spec, loaded once per JVM and shared read-only by every trial, experiment
+ * and search that trains on them.
+ *
+ * <p>Users {@link #acquire} a {@link Lease} and close it when done. Splits nobody holds stay loaded
+ * while they fit in {@link #retainedBytes} (so the next experiment on the same protocol does not read
+ * and normalise the files again); beyond that the least recently used are released at once, their
+ * native memory freed explicitly. Why explicitly: ND4J frees an array's memory only when the garbage
+ * collector collects its Java object, and with so little on the Java heap that can take many
+ * experiments, during which each one's dead copy of CIFAR-10 stayed resident (bench/NOTES.md, memory).
+ */
+public final class SplitsStore {
+    /** Bytes of unheld splits kept loaded: one CIFAR-10 protocol (about 1.3 GB as floats) is not kept. */
+    public static final long DEFAULT_RETAINED_BYTES = 512L << 20;
+
+    private static final SplitsStore SHARED = new SplitsStore(DEFAULT_RETAINED_BYTES);
+
+    private final long retainedBytes;
+    /** In least recently used order. */
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    SplitsStore(long retainedBytes) {
+        this.retainedBytes = retainedBytes;
+    }
+
+    /** The store of this JVM. */
+    public static SplitsStore shared() {
+        return SHARED;
+    }
+
+    /**
+     * The splits a data spec names (see {@link Splits#load}), loaded now or earlier. Loading happens
+     * under the store's lock, so concurrent trials wanting the same data load it once.
+     */
+    public synchronized Lease acquire(DataSpec data, Path dataDir, boolean quick) {
+        Key key = new Key(data, dataDir.toAbsolutePath().normalize(), quick);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            entry = new Entry(Splits.load(data, dataDir, quick));
+            entries.put(key, entry);
+        }
+        entry.holders++;
+        return new Lease(this, entry);
+    }
+
+    /** Releases every unheld splits now (tests; the end of a long command). */
+    public synchronized void trim() {
+        evict(0);
+    }
+
+    /** Splits currently loaded, held or not. */
+    synchronized int loaded() {
+        return entries.size();
+    }
+
+    private synchronized void release(Entry entry) {
+        entry.holders--;
+        evict(retainedBytes);
+    }
+
+    private void evict(long budget) {
+        long unheld = 0;
+        for (Entry e : entries.values()) {
+            unheld += e.holders == 0 ? e.bytes : 0;
+        }
+        List<Key> gone = new ArrayList<>();
+        for (Map.Entry<Key, Entry> e : entries.entrySet()) {
+            if (unheld <= budget) {
+                break;
+            }
+            if (e.getValue().holders == 0) {
+                unheld -= e.getValue().bytes;
+                e.getValue().splits.release();
+                gone.add(e.getKey());
+            }
+        }
+        gone.forEach(entries::remove);
+    }
+
+    private record Key(DataSpec data, Path dataDir, boolean quick) {
+    }
+
+    private static final class Entry {
+        final Splits splits;
+        final long bytes;
+        int holders;
+
+        Entry(Splits splits) {
+            this.splits = splits;
+            this.bytes = splits.bytes();
+        }
+    }
+
+    /** A hold on loaded splits; they stay valid until it is closed. */
+    public static final class Lease implements AutoCloseable {
+        private final SplitsStore store;
+        private final Entry entry;
+        private boolean closed;
+
+        private Lease(SplitsStore store, Entry entry) {
+            this.store = store;
+            this.entry = entry;
+        }
+
+        public Splits splits() {
+            if (closed) {
+                throw new IllegalStateException("this lease on the splits was closed");
+            }
+            return entry.splits;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                store.release(entry);
+            }
+        }
+    }
+}
