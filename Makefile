@@ -22,7 +22,7 @@ DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 # The native settings of bin/env.sh (OpenBLAS core type, one OpenMP thread) for Maven's JVMs too.
 ENV := . bin/env.sh &&
-RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--force)
+RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--force) $(if $(JOBS),--jobs $(JOBS))
 
 # One target per experiment spec.
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))

@@ -11,9 +11,11 @@ fi
 # Two OpenMP threads spin against each other on small DL4J ops on 2 cores; one is faster.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 # JavaCPP otherwise reads /proc/self/statm on every native allocation (maxphysicalbytes=0).
-# ND4J's arrays live outside the Java heap and are freed when the GC collects their Java objects:
-# maxbytes caps them (a whole `make reproduce` keeps about 3.1 GB of CIFAR-10 splits and pixel
-# copies loaded), and a small heap keeps the GC from letting garbage pile up. A full run peaked at
-# 20 GB resident with -Xmx8g and no cap, at 14-19 GB with these; the rest is native memory outside
-# JavaCPP's count, not traced yet.
-REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx3g -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"
+# ND4J's arrays live outside the Java heap and are freed when the GC collects their Java objects,
+# which can take long when little is allocated on the heap: the code frees its large arrays itself
+# (data sets nobody holds, evaluation in a reused workspace; bench/NOTES.md, memory), and a 1 GB
+# heap (the live set is about 150 MB) keeps G1 from growing the heap for loading bursts and
+# keeping it. Two malloc arenas: glibc otherwise gives each training thread its own, which hold
+# freed native memory. maxbytes caps what JavaCPP itself counts.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx1g -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"

@@ -15,6 +15,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.data.MiniBatchIterator;
 import org.repro4j.data.ProtocolOptions;
+import org.repro4j.data.Splits;
 import org.repro4j.data.Protocols;
 import org.repro4j.train.TrainingEngine;
 
@@ -26,7 +27,7 @@ import org.repro4j.train.TrainingEngine;
 final class EpochBench {
     private final Path dataDir;
     private final int maxExamples;
-    private final Map<Protocol, DataSet> trainSplits = new HashMap<>();
+    private final Map<Protocol, Splits> trainSplits = new HashMap<>();
 
     /** @param maxExamples cut each training split to this many examples (QUICK runs); 0 for all */
     EpochBench(Path dataDir, int maxExamples) {
@@ -36,7 +37,8 @@ final class EpochBench {
 
     /** Median wall time of {@code repeats} epochs of {@code engine}, each on a network trained by the epochs before. */
     EpochTiming time(BenchCase c, Engine engine, int repeats) {
-        DataSet train = train(c.protocol());
+        Splits data = train(c.protocol());
+        DataSet train = data.train();
         MultiLayerNetwork net = c.newNetwork(1);
         long[] steps = {0};
         net.setListeners(new BaseTrainingListener() {
@@ -47,6 +49,9 @@ final class EpochBench {
         });
         MiniBatchIterator batches = MiniBatchIterator.builder(train).batchSize(c.batchSize())
                 .reuseBatchMemory(true).build();
+        if (data.normalizer() != null) {
+            batches.setPreProcessor(data.normalizer()); // as the runner's batches are
+        }
         TrainingEngine trainer = TrainingEngine.of(engine, net, false);
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
@@ -59,14 +64,15 @@ final class EpochBench {
         return new EpochTiming(train.numExamples(), (int) (steps[0] / repeats), seconds[repeats / 2], repeats);
     }
 
-    private DataSet train(Protocol protocol) {
+    private Splits train(Protocol protocol) {
         return trainSplits.computeIfAbsent(protocol, p -> {
-            DataSet d = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT)).train();
+            Splits s = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT));
+            DataSet d = s.train();
             if (maxExamples <= 0 || d.numExamples() <= maxExamples) {
-                return d;
+                return s;
             }
-            return new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup(),
-                    d.getLabels().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup());
+            return new Splits(new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup(),
+                    d.getLabels().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup()), null, null, s.normalizer());
         });
     }
 

@@ -4,6 +4,7 @@ import org.repro4j.ReproException;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
 import org.repro4j.train.ExperimentRunner;
+import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +36,17 @@ final class RunCommand implements Runnable {
             "(by default a trial with the same settings, seed and code is loaded from there; make verify trains afresh)"})
     boolean noCache;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = {"Trials trained at once (default: one per core;"
+            + " make reproduce JOBS=N). Results are the same bit for bit whatever N is."})
+    Integer jobs;
+
     @Override
     public void run() {
         if (seeds != null && seeds < 1) {
             throw new ReproException("--seeds must be at least 1, got " + seeds);
+        }
+        if (jobs != null && jobs < 1) {
+            throw new ReproException("--jobs must be at least 1, got " + jobs);
         }
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
@@ -51,7 +59,7 @@ final class RunCommand implements Runnable {
         List<ResolvedExperiment> resolved = ids.stream().map(id -> SpecLoader.resolve(experiments.resolve(id + ".yaml"))).toList();
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
-                System.out, !noCache);
+                System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers());
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         for (ResolvedExperiment experiment : resolved) {
@@ -70,5 +78,7 @@ final class RunCommand implements Runnable {
             timings.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", (System.nanoTime() - start) / 1e9);
         }
+        String peak = PeakMemory.describe();
+        System.out.println("Trials at once: " + options.jobs() + (peak == null ? "" : "; " + peak));
     }
 }

@@ -1,13 +1,13 @@
 package org.repro4j.data;
 
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 import java.util.List;
 
 /**
  * The DD2424 CIFAR-10 protocols: x = pixels / 255, then each of the 3,072 dimensions z-scored with
- * the mean and standard deviation of the training split alone, applied to all three splits. The
+ * the mean and standard deviation of the training split alone, for rows of all three splits on
+ * their way to the network ({@link Splits#normalizer()}). The
  * validation split is either a batch file of its own or the tail of the training batches.
  */
 final class CifarProtocol implements DataProtocol {
@@ -57,11 +57,6 @@ final class CifarProtocol implements DataProtocol {
         for (DataSet split : List.of(train, val, test)) {
             split.getFeatures().divi(255.0);
         }
-        DataSet pixelTrain = DataSlices.copy(train);
-        NormalizerStandardize normalizer = ZScore.fit(train.getFeatures());
-        for (DataSet split : List.of(train, val, test)) {
-            normalizer.transform(split);
-        }
-        return new Splits(train, val, test, normalizer, pixelTrain);
+        return new Splits(train, val, test, ZScore.fit(train.getFeatures()));
     }
 }

@@ -59,10 +59,7 @@ final class DataSlices {
      * ND4J would otherwise free them only once the garbage collector collects them.
      */
     static void release(DataSet d) {
-        for (INDArray a : new INDArray[] {d.getFeatures(), d.getLabels()}) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
-        }
+        RecordLoading.free(d.getFeatures());
+        RecordLoading.free(d.getLabels());
     }
 }

@@ -133,7 +133,9 @@ abstract class LabeledImageReader extends BaseRecordReader {
         }
         // Bytes go to ND4J as unsigned 8-bit values and are widened there: a quarter of the copying of
         // float[] arrays, and through the ND4J API, so it is right on every backend.
-        INDArray features = Nd4j.create(Nd4j.createTypedBuffer(pixels, DataType.UINT8), rows, width).castTo(DataType.FLOAT);
+        INDArray bytes = Nd4j.create(Nd4j.createTypedBuffer(pixels, DataType.UINT8), rows, width);
+        INDArray features = bytes.castTo(DataType.FLOAT);
+        RecordLoading.free(bytes);
         return new NDArrayRecordBatch(features, Nd4j.create(oneHot, new long[] {rows, classes}, 'c'));
     }
 

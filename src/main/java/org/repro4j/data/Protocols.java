@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * <li>{@code cifar-all-5k}: the five training batches in order, the last 5,000 as val (45,000 / 5,000), test_batch.</li>
  * <li>{@code cifar-all-1k}: the same with the last 1,000 as val (49,000 / 1,000).</li>
  * <li>The CIFAR ones: x = pixels / 255, then z-scored per dimension with the training split's mean and
- *     standard deviation ({@link Splits#normalizer()}; {@link Splits#pixelTrain()} is the [0, 1] training set).</li>
+ *     standard deviation ({@link Splits#normalizer()}, applied to rows on their way to the network).</li>
  * <li>{@code mnist-vu}: x = pixels / 255; train the first 55,000 training images, val the last 5,000, test the 10,000.</li>
  * <li>{@code mnist-vu-final}: the same scaling; train all 60,000, no val, test the 10,000.</li>
  * <li>{@code mnist-tdt}: x = pixels / 127.5 - 1; train the first 20,000 training images, val the first 10,000 test

@@ -116,9 +116,9 @@ public final class RecordLoading {
             long n = features.size(0);
             checkWidth(features.length() / n, where);
             flushPending();
-            featureChunks.add(features.reshape(n, width).castTo(dtype));
+            featureChunks.add(converted(features.reshape(n, width), dtype));
             if (labels.rank() == 2 && labels.size(1) == numClasses && numClasses > 1) {
-                labelChunks.add(labels.castTo(dtype));
+                labelChunks.add(converted(labels, dtype));
             } else if (labels.length() == n) {
                 int[] classes = labels.reshape(n).toIntVector();
                 for (int i = 0; i < classes.length; i++) {
@@ -207,7 +207,33 @@ public final class RecordLoading {
         }
 
         private static INDArray concat(List<INDArray> chunks) {
-            return chunks.size() == 1 ? chunks.get(0) : Nd4j.concat(0, chunks.toArray(INDArray[]::new));
+            if (chunks.size() == 1) {
+                return chunks.get(0);
+            }
+            INDArray all = Nd4j.concat(0, chunks.toArray(INDArray[]::new));
+            chunks.forEach(RecordLoading::free);
+            return all;
+        }
+    }
+
+    /** The array in {@code dtype}; when that takes a copy, the reader's array is freed now (see {@link #free}). */
+    private static INDArray converted(INDArray array, DataType dtype) {
+        if (array.dataType() == dtype) {
+            return array;
+        }
+        INDArray copy = array.castTo(dtype);
+        free(array);
+        return copy;
+    }
+
+    /**
+     * Frees an array nothing reads any more now, rather than when the garbage collector collects it:
+     * loading CIFAR-10 makes several copies of 150-600 MB, and ND4J would otherwise keep each until
+     * a collection, which the small Java heap may not need for a long time.
+     */
+    static void free(INDArray a) {
+        if (a != null && a.closeable()) {
+            a.close();
         }
     }
 }

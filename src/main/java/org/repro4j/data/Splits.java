@@ -1,5 +1,6 @@
 package org.repro4j.data;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -10,20 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The data of one protocol, ready for training: features scaled (and, for CIFAR-10, z-scored),
- * labels one-hot (or one 0/1 column for a two-digit MNIST task). The splits never share a record.
+ * The data of one protocol, ready for training: features scaled, labels one-hot (or one 0/1 column
+ * for a two-digit MNIST task). The splits never share a record.
  *
- * @param train      the training split, fully preprocessed
- * @param val        the validation split, preprocessed the same way; null for {@code mnist-vu-final}
- * @param test       the test split, preprocessed the same way; null for {@code mnist-tdt} and
+ * <p>The CIFAR-10 protocols also z-score the features with the training split's statistics; that
+ * {@code normalizer} is not applied to the stored splits but to rows on their way to the network
+ * (each mini-batch, each evaluation block, {@link #inputs}): the same element-wise ND4J operations
+ * on the same values, so the same numbers, and the splits are held once, in pixel scale, which is
+ * also what augmentations act on. Storing a z-scored copy beside the pixel copy doubled the memory of
+ * the largest protocols (1.3 GB for cifar-all-5k).
+ *
+ * @param train      the training split, scaled
+ * @param val        the validation split, scaled the same way; null for {@code mnist-vu-final}
+ * @param test       the test split, scaled the same way; null for {@code mnist-tdt} and
  *                   {@code synthetic-ellipse}
- * @param normalizer the z-scoring fitted on the training split (CIFAR-10 protocols), already applied
- *                   to train, val and test; null when a protocol only scales
- * @param pixelTrain the training split before {@code normalizer}, i.e. scaled pixels in [0, 1], for
- *                   augmentations that act in pixel space and then call {@code normalizer.transform};
- *                   a separate copy when there is a normalizer, else the same object as {@code train}
+ * @param normalizer the z-scoring fitted on the training split (CIFAR-10 protocols), to apply to any
+ *                   rows before the network sees them; null when a protocol only scales
  */
-public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization normalizer, DataSet pixelTrain) {
+public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization normalizer) {
 
     /** QUICK mode (a smoke run): at most this many training examples, ... */
     public static final int QUICK_TRAIN = 2000;
@@ -32,7 +37,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
 
     /** Splits of a protocol without a fitted normalizer. */
     public Splits(DataSet train, DataSet val, DataSet test) {
-        this(train, val, test, null, train);
+        this(train, val, test, null);
     }
 
     /**
@@ -57,7 +62,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
 
     /** The first {@code train} training examples (and pixel copies) and {@code eval} of validation and test. */
     Splits head(int train, int eval) {
-        return new Splits(head(this.train, train), head(val, eval), head(test, eval), normalizer, head(pixelTrain, train));
+        return new Splits(head(this.train, train), head(val, eval), head(test, eval), normalizer);
     }
 
     /** The split of that name ({@code train}, {@code val}, {@code test}), or null when the protocol has none. */
@@ -72,10 +77,27 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
 
     /** The same splits without the test split: what a search's candidates may see. */
     public Splits withoutTest() {
-        return new Splits(train, val, null, normalizer, pixelTrain);
+        return new Splits(train, val, null, normalizer);
     }
 
-    /** Bytes of native memory the splits' arrays take (the pixel copy counted once). */
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) of one of these splits as the network
+     * sees them: a new array, normalised when the protocol has a normalizer.
+     */
+    public INDArray inputs(DataSet split, long from, long to) {
+        INDArray rows = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
+        if (normalizer != null) {
+            normalizer.transform(rows);
+        }
+        return rows;
+    }
+
+    /** A whole split as the network sees it, as a new data set (tests and small splits; training uses batches). */
+    public DataSet inputs(DataSet split) {
+        return new DataSet(inputs(split, 0, split.numExamples()), split.getLabels());
+    }
+
+    /** Bytes of native memory the splits' arrays take. */
     long bytes() {
         long sum = 0;
         for (DataSet d : distinct()) {
@@ -97,7 +119,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
 
     private List<DataSet> distinct() {
         List<DataSet> all = new ArrayList<>();
-        for (DataSet d : new DataSet[] {train, val, test, pixelTrain}) {
+        for (DataSet d : new DataSet[] {train, val, test}) {
             if (d != null && all.stream().noneMatch(x -> x == d)) {
                 all.add(d);
             }

@@ -41,8 +41,15 @@ final class ZScore {
                 rows.muli(rows);
             }
             INDArray weights = to - from == ones.size(1) ? ones : ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, to - from));
-            sums.addi(weights.mmul(rows));
+            INDArray chunkSums = weights.mmul(rows);
+            sums.addi(chunkSums);
+            // Freed now, not at the next garbage collection: the centred chunks add up to a copy of the data.
+            RecordLoading.free(chunkSums);
+            if (mean != null) {
+                RecordLoading.free(rows);
+            }
         }
+        RecordLoading.free(ones);
         return sums;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The search's data in Arbiter's terms: "train data" is the experiment's splits (the trainer takes
- * the training split, with its pixel copy and normaliser for augmentation), "test data" is the
+ * the training split and its normaliser), "test data" is the
  * validation split the candidates are scored on. The test split is deliberately not offered.
  */
 final class SplitsProvider implements DataProvider {

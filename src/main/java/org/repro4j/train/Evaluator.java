@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -52,10 +53,18 @@ public final class Evaluator {
      * cost = loss + the network's regularisation score, i.e. the quantity SGD minimises.
      */
     public static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data) {
-        return evaluate(net, data, BLOCK_ROWS);
+        return evaluate(net, data, null);
     }
 
-    static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data, int blockRows) {
+    /**
+     * @param normalizer applied to each block of rows before the network sees it (the CIFAR-10
+     *                   z-score, see {@code Splits}); null when the features are the inputs
+     */
+    public static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data, DataNormalization normalizer) {
+        return evaluate(net, data, normalizer, BLOCK_ROWS);
+    }
+
+    static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data, DataNormalization normalizer, int blockRows) {
         int last = net.getnLayers() - 1;
         BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(last);
         ILossFunction lossFn = out.layerConf().getLossFn();
@@ -73,6 +82,10 @@ public final class Evaluator {
             long to = Math.min(n, from + blockRows);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
                 INDArray x = rows(features, from, to, n);
+                if (normalizer != null) {
+                    x = x.dup('c');
+                    normalizer.transform(x);
+                }
                 INDArray y = rows(labels, from, to, n);
                 INDArray input = x;
                 for (int l = 0; l < last; l++) {

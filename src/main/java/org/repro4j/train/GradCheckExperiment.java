@@ -48,8 +48,7 @@ final class GradCheckExperiment implements ExperimentKind {
         DataSpec asDouble = new DataSpec(d.protocol(), d.digits(), "double", d.seed());
         Splits data = Splits.load(asDouble, ctx.options.dataDir(), ctx.options.quick());
         int n = Math.min(g.examples(), data.train().numExamples());
-        DataSet batch = new DataSet(
-                data.train().getFeatures().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup(),
+        DataSet batch = new DataSet(data.inputs(data.train(), 0, n),
                 data.train().getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
         data.release(); // only this batch is used: free the rest of the double-precision splits now
 

@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
 final class MetricsListener extends BaseTrainingListener {
     private final TrialRows rows;
     private final Map<String, DataSet> splits;
+    private final DataNormalization normalizer;
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
     private final StoppableIterator iterator;
@@ -24,11 +26,15 @@ final class MetricsListener extends BaseTrainingListener {
     private Long stopStep;
     private Integer stopEpoch;
 
-    /** @param divergence sees every measured loss and cost, and stops the training when one is not finite */
-    MetricsListener(TrialRows rows, Map<String, DataSet> splits, MeasurePolicy policy,
+    /**
+     * @param normalizer applied to the splits' rows before the network sees them (see {@code Splits}); may be null
+     * @param divergence sees every measured loss and cost, and stops the training when one is not finite
+     */
+    MetricsListener(TrialRows rows, Map<String, DataSet> splits, DataNormalization normalizer, MeasurePolicy policy,
                     PlateauStopRule stopRuleOrNull, StoppableIterator iterator, DivergenceWatch divergence) {
         this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);
+        this.normalizer = normalizer;
         this.policy = policy;
         this.stopRule = stopRuleOrNull;
         this.iterator = iterator;
@@ -78,7 +84,7 @@ final class MetricsListener extends BaseTrainingListener {
     private Map<String, SplitMetrics> measure(MultiLayerNetwork net, int epochOneBased) {
         Map<String, SplitMetrics> out = new LinkedHashMap<>();
         splits.forEach((name, data) -> {
-            SplitMetrics m = Evaluator.evaluate(net, data);
+            SplitMetrics m = Evaluator.evaluate(net, data, normalizer);
             out.put(name, m);
             rows.add(net, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy());
             divergence.observe(name + " loss", m.loss(), epochOneBased, steps);

@@ -11,12 +11,20 @@ import java.nio.file.Path;
  * @param seedCount how many seeds to run (null: the spec's list); extra seeds continue the list
  * @param useTrialStore reuse trials this machine trained before ({@link TrialStore}, under
  *                  {@code target/trials} beside the experiments); off unless asked for, so that tests always train
+ * @param jobs      trials trained at once ({@link LocalExecutor}), at least 1
  */
 public record RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount,
-                         PrintStream log, boolean useTrialStore) {
+                         PrintStream log, boolean useTrialStore, int jobs) {
 
+    public RunOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        }
+    }
+
+    /** One trial at a time, no trial store: what tests use. */
     public RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount, PrintStream log) {
-        this(experimentsDir, dataDir, resultsRoot, quick, seedCount, log, false);
+        this(experimentsDir, dataDir, resultsRoot, quick, seedCount, log, false, 1);
     }
 
     /** Where trial results are kept: {@code target/trials} in the project folder the experiments belong to. */

@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * The {@code train} kind: every setting with every seed is a {@link Trial}, trained by
- * {@link TrialRunner} (or, with the trial store, taken from an earlier run that trained the same
- * trial), and the experiment is assembled from the trials' results: its metric rows, its measures
- * (mean and spread over seeds) and its figures.
+ * {@link TrialRunner} on the run's {@link LocalExecutor} (its {@code jobs} at a time), or, with the
+ * trial store, taken from an earlier run that trained the same trial; the experiment is assembled
+ * from the trials' results in the spec's order: its metric rows, its measures (mean and spread
+ * over seeds) and its figures.
  */
 final class TrainExperiment implements ExperimentKind {
     /** The splits this experiment holds, one lease per data spec, closed when it ends. */
@@ -54,7 +55,17 @@ final class TrainExperiment implements ExperimentKind {
         }
         SettingHistory history = new SettingHistory();
         try (MetricsCsv csv = MetricsCsv.create(ctx.outDir.resolve(MetricsCsv.FILE_NAME));
-             Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log)) {
+             Progress progress = new Progress(ctx.spec.id(), totalSteps, ctx.log);
+             LocalExecutor executor = new LocalExecutor(ctx.options.jobs())) {
+            List<Trial> toTrain = plan.stream().filter(p -> p.stored == null).map(Planned::trial).toList();
+            Map<Trial, TrialResult> trained = new HashMap<>();
+            List<TrialResult> results = executor.run(toTrain, d -> splits(ctx, d), progress::step);
+            for (int i = 0; i < toTrain.size(); i++) {
+                trained.put(toTrain.get(i), results.get(i));
+                if (store != null) {
+                    store.store(toTrain.get(i), results.get(i));
+                }
+            }
             for (Planned p : plan) {
                 String which = (p.setting.isEmpty() ? "" : p.setting + ", ") + "seed " + p.seed;
                 TrialResult result = p.stored;
@@ -62,10 +73,7 @@ final class TrainExperiment implements ExperimentKind {
                     ctx.log.println(ctx.spec.id() + ": " + which + ": trained before (trial " + p.trial.sha256().substring(0, 12)
                             + "), taken from the trial store");
                 } else {
-                    result = TrialRunner.run(p.trial, splits(ctx, p.trial.data()), progress::step);
-                    if (store != null) {
-                        store.store(p.trial, result);
-                    }
+                    result = trained.get(p.trial);
                 }
                 ctx.trial(p.setting, p.seed, p.trial.sha256());
                 if (result.divergence() != null) {

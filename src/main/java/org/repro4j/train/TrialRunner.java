@@ -72,10 +72,10 @@ public final class TrialRunner {
                     : MeasurePolicy.everyEpoch();
             rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
             TrialRows stamped = new TrialRows(trial.seed(), rows::add);
-            metrics = new MetricsListener(stamped, measured, policy, rule, batches, divergence);
+            metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches, divergence);
             for (String split : SPLITS) {
                 if (data.split(split) != null) {
-                    results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split)).accuracy());
+                    results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());
                 }
             }
             metrics.measureInitial(net);
@@ -120,7 +120,7 @@ public final class TrialRunner {
         for (String split : finalSplits(trial.evaluation())) {
             DataSet d = data.split(split);
             if (d != null) {
-                SplitMetrics m = Evaluator.evaluate(net, d);
+                SplitMetrics m = Evaluator.evaluate(net, d, data.normalizer());
                 results.put(split + "_acc", m.accuracy());
                 results.put(split + "_loss", m.loss());
                 results.put(split + "_cost", m.cost());
@@ -131,7 +131,7 @@ public final class TrialRunner {
         }
         return new TrialResult(rows, results, stepsPerEpoch(data.train().numExamples(), t), divergence.divergence(),
                 experiment ? firstLayerWeights(net) : null,
-                experiment && data.test() != null ? trueClass(net, data.test()) : null);
+                experiment && data.test() != null ? trueClass(net, data) : null);
     }
 
     /**
@@ -173,10 +173,10 @@ public final class TrialRunner {
         return t.dropLast() ? examples / b : (examples + b - 1) / b;
     }
 
-    /** The mini-batches of one trial: in order or shuffled by its seed, augmented on pixels then normalised. */
+    /** The mini-batches of one trial: in order or shuffled by its seed, augmented (on pixels) then normalised. */
     static MiniBatchIterator batches(Splits data, TrainingSpec t, long seed) {
         boolean augmented = !t.augment().isEmpty();
-        MiniBatchIterator.Builder b = MiniBatchIterator.builder(augmented ? data.pixelTrain() : data.train())
+        MiniBatchIterator.Builder b = MiniBatchIterator.builder(data.train())
                 .batchSize(t.batchSize())
                 .dropLast(t.dropLast())
                 .reuseBatchMemory(true); // fit() consumes each batch before asking for the next
@@ -184,11 +184,11 @@ public final class TrialRunner {
             b.shuffle(seed);
         }
         if (augmented) {
-            // Augmentations act on [0,1] pixels; the z-score fitted on the clean training set follows.
+            // Augmentations act on the stored [0,1] pixels; the z-score fitted on the clean training set follows.
             b.transform(AugmentationFactory.fromSpec(t.augment(), seed, ImageShape.ofInputs(data.train().getFeatures().columns())));
         }
         MiniBatchIterator it = b.build();
-        if (augmented && data.normalizer() != null) {
+        if (data.normalizer() != null) {
             it.setPreProcessor(data.normalizer());
         }
         return it;
@@ -201,15 +201,22 @@ public final class TrialRunner {
     }
 
     /** For each test example, the probability the trained network gives its true class, and whether it is right. */
-    private static TrialResult.TrueClass trueClass(MultiLayerNetwork net, DataSet test) {
-        INDArray p = net.output(test.getFeatures(), false);
+    private static TrialResult.TrueClass trueClass(MultiLayerNetwork net, Splits data) {
+        DataSet test = data.test();
+        int n = test.numExamples();
         long[] truth = test.getLabels().argMax(1).toLongVector();
-        long[] predicted = p.argMax(1).toLongVector();
-        double[] probability = new double[truth.length];
-        boolean[] correct = new boolean[truth.length];
-        for (int n = 0; n < truth.length; n++) {
-            probability[n] = p.getDouble(n, truth[n]);
-            correct[n] = predicted[n] == truth[n];
+        double[] probability = new double[n];
+        boolean[] correct = new boolean[n];
+        for (int from = 0; from < n; from += Evaluator.BLOCK_ROWS) {
+            int to = Math.min(n, from + Evaluator.BLOCK_ROWS);
+            INDArray x = data.inputs(test, from, to);
+            INDArray p = net.output(x, false);
+            long[] predicted = p.argMax(1).toLongVector();
+            for (int i = from; i < to; i++) {
+                probability[i] = p.getDouble(i - from, truth[i]);
+                correct[i] = predicted[i - from] == truth[i];
+            }
+            x.close();
         }
         return new TrialResult.TrueClass(probability, correct);
     }

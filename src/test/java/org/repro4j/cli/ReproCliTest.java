@@ -41,6 +41,13 @@ class ReproCliTest {
     }
 
     @Test
+    void badJobCountIsRefused() {
+        Result r = run("run", "--jobs", "0", "dd2424-hagglund-ce");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--jobs must be at least 1, got 0"), r.err);
+    }
+
+    @Test
     void badSeedCountIsRefused() {
         Result r = run("run", "--seeds", "0", "dd2424-hagglund-ce");
         assertEquals(2, r.code);

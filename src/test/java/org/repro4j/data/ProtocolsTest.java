@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,6 +21,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -103,22 +105,17 @@ class ProtocolsTest {
         assertEquals(300, splits.train().numExamples());
         assertEquals(40, splits.val().numExamples());
         assertEquals(30, splits.test().numExamples());
-        INDArray pixels = splits.pixelTrain().getFeatures();
+        INDArray pixels = splits.train().getFeatures();
         assertEquals(TestFiles.pixel(5, 9) / 255.0, pixels.getDouble(5, 9), 1e-12);
-        assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 1);
+        assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 1, "stored as pixels in [0, 1]");
         NormalizerStandardize zScore = (NormalizerStandardize) splits.normalizer();
         assertTrue(pixels.mean(0).equalsWithEps(zScore.getMean().reshape(3072), 1e-12), "fitted on the training pixels");
-        INDArray trainMean = splits.train().getFeatures().mean(0);
-        INDArray trainStd = splits.train().getFeatures().std(false, 0);
-        assertEquals(0.0, Transforms.abs(trainMean).maxNumber().doubleValue(), 1e-9);
-        assertEquals(1.0, trainStd.meanNumber().doubleValue(), 1e-3);
+        INDArray train = splits.inputs(splits.train()).getFeatures();
+        assertEquals(0.0, Transforms.abs(train.mean(0)).maxNumber().doubleValue(), 1e-9);
+        assertEquals(1.0, train.std(false, 0).meanNumber().doubleValue(), 1e-3);
         // Val and test are early images (rows 0..39), whose pixel pattern differs from the training average.
-        assertTrue(Transforms.abs(splits.val().getFeatures().mean(0)).maxNumber().doubleValue() > 0.05);
-        assertTrue(Transforms.abs(splits.test().getFeatures().mean(0)).maxNumber().doubleValue() > 0.05);
-        DataSet renormalized = DataSlices.copy(splits.pixelTrain());
-        splits.normalizer().transform(renormalized);
-        assertTrue(renormalized.getFeatures().equalsWithEps(splits.train().getFeatures(), 1e-9),
-                "pixelTrain + normalizer gives train");
+        assertTrue(Transforms.abs(splits.inputs(splits.val()).getFeatures().mean(0)).maxNumber().doubleValue() > 0.05);
+        assertTrue(Transforms.abs(splits.inputs(splits.test()).getFeatures().mean(0)).maxNumber().doubleValue() > 0.05);
         assertDisjoint(splits);
         assertEquals(CifarRecordReader.CLASS_NAMES, splits.train().getLabelNamesList());
     }
@@ -154,9 +151,12 @@ class ProtocolsTest {
     }
 
     @Test
-    void splitsWithoutNormalizerUseTrainAsPixelTrain() {
+    void splitsWithoutNormalizerGiveTheirFeaturesAsInputs() {
         Splits splits = Protocols.load(Protocol.SYNTHETIC_ELLIPSE, new ProtocolOptions(dataDir, DataType.FLOAT, null, 1));
         assertNull(splits.normalizer());
-        assertSame(splits.train(), splits.pixelTrain());
+        INDArray rows = splits.inputs(splits.train(), 10, 20);
+        assertArrayEquals(splits.train().getFeatures().get(NDArrayIndex.interval(10, 20), NDArrayIndex.all()).toFloatMatrix(),
+                rows.toFloatMatrix());
+        assertNotSame(splits.train().getFeatures(), rows, "a copy: callers may change it");
     }
 }

@@ -64,6 +64,35 @@ class RealDataTest {
         assertEquals(10_000.0, test.getLabels().sumNumber().doubleValue());
     }
 
+    /**
+     * The z-score applied to rows on their way to the network (each training batch, each evaluation
+     * block) gives, bit for bit, what applying it once to the whole split gives: what the splits held
+     * before they were stored in pixel scale, so training and evaluation see the same numbers.
+     */
+    @Test
+    void normalisingBatchesAndBlocksEqualsNormalisingTheWholeSplit() {
+        Splits splits = Protocols.load(Protocol.CIFAR_B1, options());
+        DataSet whole = splits.train().copy();
+        splits.normalizer().transform(whole);
+        INDArray expected = whole.getFeatures();
+
+        assertArrayEquals(rows(expected, 1000, 2024), splits.inputs(splits.train(), 1000, 2024).toFloatMatrix(), "an evaluation block");
+        MiniBatchIterator batches = MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true).build();
+        batches.setPreProcessor(splits.normalizer());
+        int from = 0;
+        while (batches.hasNext()) {
+            DataSet batch = batches.next();
+            int to = from + batch.numExamples();
+            assertArrayEquals(rows(expected, from, to), batch.getFeatures().toFloatMatrix(), "the batch of rows " + from + "-" + to);
+            from = to;
+        }
+        assertEquals(10_000, from);
+    }
+
+    private static float[][] rows(INDArray a, int from, int to) {
+        return a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to), org.nd4j.linalg.indexing.NDArrayIndex.all()).toFloatMatrix();
+    }
+
     @Test
     void cifarB1UsesOneBatchEachAndGivesTheSameDataTwice() {
         Splits splits = Protocols.load(Protocol.CIFAR_B1, options());
@@ -165,7 +194,6 @@ class RealDataTest {
         assertEquals(train, splits.train().numExamples());
         assertEquals(val, splits.val().numExamples());
         assertEquals(test, splits.test().numExamples());
-        assertEquals(train, splits.pixelTrain().numExamples());
     }
 
     private static void assertFromFile(DataSet split, String fileName) {
@@ -179,18 +207,18 @@ class RealDataTest {
      * INDArray.mean(0) over 45,000 rows takes seconds.
      */
     private static void assertZScoredOnTrainOnly(Splits splits) {
-        NormalizerStandardize train = ZScore.fit(splits.train().getFeatures());
+        INDArray pixels = splits.train().getFeatures();
+        assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 1, "stored as pixels in [0, 1]");
+        NormalizerStandardize fitted = (NormalizerStandardize) splits.normalizer();
+        assertTrue(fitted.getMean().equalsWithEps(ZScore.fit(pixels).getMean(), 1e-6), "fitted on the training pixels");
+        NormalizerStandardize train = ZScore.fit(splits.inputs(splits.train()).getFeatures());
         assertTrue(Transforms.abs(train.getMean()).maxNumber().doubleValue() < 1e-3, "train mean ~0 per dimension");
         assertTrue(Transforms.abs(train.getStd().sub(1.0)).maxNumber().doubleValue() < 1e-3, "train std ~1 per dimension");
         for (DataSet other : List.of(splits.val(), splits.test())) {
-            double worstMean = Transforms.abs(ZScore.fit(other.getFeatures()).getMean()).maxNumber().doubleValue();
+            double worstMean = Transforms.abs(ZScore.fit(splits.inputs(other).getFeatures()).getMean()).maxNumber().doubleValue();
             assertTrue(worstMean > 0.01, "val/test are not refitted: largest |mean| " + worstMean);
             assertTrue(worstMean < 0.5, "but they are on the training scale: " + worstMean);
         }
-        INDArray pixels = splits.pixelTrain().getFeatures();
-        assertTrue(pixels.minNumber().doubleValue() >= 0 && pixels.maxNumber().doubleValue() <= 1);
-        NormalizerStandardize fitted = (NormalizerStandardize) splits.normalizer();
-        assertTrue(fitted.getMean().equalsWithEps(ZScore.fit(pixels).getMean(), 1e-6), "fitted on the training pixels");
     }
 
     private static float[] repeat(float value) {

@@ -48,7 +48,7 @@ class EvaluatorTest {
         double accuracy = agreement(net.output(x, false), y);
         // One block, and blocks of 16 rows with a partial last one.
         for (int blockRows : new int[]{Evaluator.BLOCK_ROWS, 16}) {
-            SplitMetrics m = Evaluator.evaluate(net, data, blockRows);
+            SplitMetrics m = Evaluator.evaluate(net, data, null, blockRows);
             assertEquals(cost, m.cost(), 1e-10);
             assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
             assertEquals(accuracy, m.accuracy(), 1e-12);

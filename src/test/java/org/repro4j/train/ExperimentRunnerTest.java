@@ -133,7 +133,7 @@ class ExperimentRunnerTest {
                 """);
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         RunOptions cached = new RunOptions(experiments, TestData.requireCifar(), tmp.resolve("results"), true, null,
-                new PrintStream(log), true);
+                new PrintStream(log), true, 1);
         Path table = ExperimentRunner.run("dd2424-hagglund-best", cached);
         assertFalse(log.toString().contains("trial store"), "first run trains");
         Path figure = ExperimentRunner.run("figure", cached);

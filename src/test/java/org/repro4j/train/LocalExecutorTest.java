@@ -1,0 +1,81 @@
+package org.repro4j.train;
+
+import org.junit.jupiter.api.Test;
+import org.repro4j.TestData;
+import org.repro4j.data.Splits;
+import org.repro4j.report.MetricRow;
+import org.repro4j.spec.DataSpec;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Trials trained two at a time give, bit for bit, what they give one at a time. */
+class LocalExecutorTest {
+    private static List<Trial> quickTrials(String id) {
+        ResolvedExperiment e = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
+        List<Trial> trials = new ArrayList<>();
+        for (ResolvedExperiment.Setting s : e.settings()) {
+            trials.add(Trial.of(s.spec(), e.spec().seeds().get(0), true, Trial.Evaluation.EXPERIMENT));
+        }
+        return trials;
+    }
+
+    @Test
+    void twoWorkersGiveTheResultsOfOneInTheGivenOrder() {
+        Path data = TestData.requireCifar();
+        // Four settings with batches in order, and four with random flips on another protocol.
+        List<Trial> trials = new ArrayList<>(quickTrials("dd2424-hagglund-ce"));
+        trials.addAll(quickTrials("dd2424-bonus-t2"));
+        Map<DataSpec, Splits> cache = new HashMap<>();
+        java.util.function.Function<DataSpec, Splits> splits = d -> cache.computeIfAbsent(d, x -> Splits.load(x, data, true));
+
+        AtomicLong steps = new AtomicLong();
+        List<TrialResult> one;
+        try (LocalExecutor alone = new LocalExecutor(1)) {
+            one = alone.run(trials, splits, steps::incrementAndGet);
+        }
+        long stepsAlone = steps.getAndSet(0);
+        List<TrialResult> two;
+        try (LocalExecutor pair = new LocalExecutor(2)) {
+            two = pair.run(trials, splits, steps::incrementAndGet);
+        }
+        assertEquals(stepsAlone, steps.get(), "every step is counted once, from either worker");
+        assertEquals(trials.size(), two.size());
+        for (int i = 0; i < trials.size(); i++) {
+            assertEquals(one.get(i).measures(), two.get(i).measures(), "trial " + i);
+            assertEquals(withoutWallTime(one.get(i).rows()), withoutWallTime(two.get(i).rows()), "trial " + i);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.get(i).firstLayerWeights().values(),
+                    two.get(i).firstLayerWeights().values(), "trial " + i);
+        }
+        assertNotEquals(one.get(0).measures(), one.get(1).measures(), "different settings give different results");
+    }
+
+    @Test
+    void aFailingTrialFailsTheRunWithItsOwnError() {
+        Path data = TestData.requireCifar();
+        List<Trial> trials = quickTrials("dd2424-hagglund-ce");
+        try (LocalExecutor pair = new LocalExecutor(2)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pair.run(trials, d -> {
+                throw new IllegalStateException("no data here");
+            }, () -> {
+            }));
+            assertEquals("no data here", e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LocalExecutor(0));
+    }
+
+    private static List<MetricRow> withoutWallTime(List<MetricRow> rows) {
+        return rows.stream().map(r -> new MetricRow(r.setting(), r.seed(), r.epoch(), r.step(), r.split(), r.loss(), r.cost(),
+                r.accuracy(), r.learningRate(), 0)).toList();
+    }
+}
