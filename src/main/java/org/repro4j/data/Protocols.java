@@ -80,6 +80,17 @@ public final class Protocols {
     }
 
     /**
+     * Whether a protocol's splits come with a z-score to apply ({@link Splits#normalizer()}), known
+     * without loading them.
+     */
+    public static boolean zScored(Protocol protocol) {
+        return switch (protocol) {
+            case CIFAR_B1, CIFAR_ALL_5K, CIFAR_ALL_1K -> true;
+            case MNIST_VU, MNIST_VU_FINAL, MNIST_TDT, SYNTHETIC_ELLIPSE -> false;
+        };
+    }
+
+    /**
      * The data files a protocol reads, by path under the data folder, with the MD5 each is pinned
      * to (the data step refuses any other content); none for generated data.
      */

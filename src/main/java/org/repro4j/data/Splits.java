@@ -14,19 +14,22 @@ import java.util.List;
  * The data of one protocol, ready for training: features scaled, labels one-hot (or one 0/1 column
  * for a two-digit MNIST task). The splits never share a record.
  *
- * <p>The CIFAR-10 protocols also z-score the features with the training split's statistics; that
- * {@code normalizer} is not applied to the stored splits but to rows on their way to the network
- * (each mini-batch, each evaluation block, {@link #inputs}): the same element-wise ND4J operations
- * on the same values, so the same numbers, and the splits are held once, in pixel scale, which is
- * also what augmentations act on. Storing a z-scored copy beside the pixel copy doubled the memory of
- * the largest protocols (1.3 GB for cifar-all-5k).
+ * <p>The CIFAR-10 protocols also z-score the features with the training split's statistics. They
+ * come in two forms, each held once ({@link SplitsStore}): {@link #load} gives the splits in pixel
+ * scale with that {@code normalizer} to apply to rows on their way to the network (each mini-batch,
+ * each evaluation block, {@link #inputs}), which is what augmentations need, since they act on
+ * pixels; {@link #normalized()} gives them z-scored once, with no normalizer left to apply, which
+ * spares every other training the per-batch transform. Both give the network the same numbers bit
+ * for bit (the same element-wise ND4J operations on the same values; {@code RealDataTest}). Keeping
+ * both copies of a split at all times doubled the memory of the largest protocols (1.3 GB for
+ * cifar-all-5k).
  *
  * @param train      the training split, scaled
  * @param val        the validation split, scaled the same way; null for {@code mnist-vu-final}
  * @param test       the test split, scaled the same way; null for {@code mnist-tdt} and
  *                   {@code synthetic-ellipse}
- * @param normalizer the z-scoring fitted on the training split (CIFAR-10 protocols), to apply to any
- *                   rows before the network sees them; null when a protocol only scales
+ * @param normalizer the z-scoring fitted on the training split, to apply to any rows before the
+ *                   network sees them; null when the features are the network's inputs already
  */
 public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization normalizer) {
 
@@ -58,6 +61,26 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
             }
         }
         return cut;
+    }
+
+    /**
+     * These splits as the network sees them, z-scored once: new arrays and no normalizer when there
+     * is one to apply, else these same splits.
+     */
+    public Splits normalized() {
+        if (normalizer == null) {
+            return this;
+        }
+        return new Splits(normalizedCopy(train), normalizedCopy(val), normalizedCopy(test), null);
+    }
+
+    private DataSet normalizedCopy(DataSet split) {
+        if (split == null) {
+            return null;
+        }
+        DataSet copy = DataSlices.copy(split);
+        normalizer.transform(copy);
+        return copy;
     }
 
     /** The first {@code train} training examples (and pixel copies) and {@code eval} of validation and test. */

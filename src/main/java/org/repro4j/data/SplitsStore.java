@@ -12,7 +12,7 @@ import java.util.Map;
  * The splits of every data spec, loaded once per JVM and shared read-only by every trial, experiment
  * and search that trains on them.
  *
- * <p>Users {@link #acquire} a {@link Lease} and close it when done. Splits nobody holds stay loaded
+ * <p>Users {@link #acquire} a {@link Lease} on the form they need and close it when done. Splits nobody holds stay loaded
  * while they fit in {@link #retainedBytes} (so the next experiment on the same protocol does not read
  * and normalise the files again); beyond that the least recently used are released at once, their
  * native memory freed explicitly. Why explicitly: ND4J frees an array's memory only when the garbage
@@ -29,7 +29,8 @@ public final class SplitsStore {
     /** In least recently used order. */
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-    SplitsStore(long retainedBytes) {
+    /** A store of its own, keeping at most {@code retainedBytes} of splits nobody holds (tests; {@link #shared()} otherwise). */
+    public SplitsStore(long retainedBytes) {
         this.retainedBytes = retainedBytes;
     }
 
@@ -38,15 +39,35 @@ public final class SplitsStore {
         return SHARED;
     }
 
+    /** Which of the two forms of {@link Splits} a user needs. */
+    public enum Form {
+        /** In pixel scale with the normalizer still to apply: what augmentations act on ({@link Splits#load}). */
+        PIXEL_SCALE,
+        /** As the network sees them, normalised once ({@link Splits#normalized()}). */
+        NORMALIZED
+    }
+
     /**
-     * The splits a data spec names (see {@link Splits#load}), loaded now or earlier. Loading happens
-     * under the store's lock, so concurrent trials wanting the same data load it once.
+     * The splits a data spec names (see {@link Splits#load}) in the given form, loaded now or
+     * earlier. Loading happens under the store's lock, so concurrent trials wanting the same data
+     * load it once. Protocols without a normalizer have one form.
      */
-    public synchronized Lease acquire(DataSpec data, Path dataDir, boolean quick) {
-        Key key = new Key(data, dataDir.toAbsolutePath().normalize(), quick);
+    public synchronized Lease acquire(DataSpec data, Path dataDir, boolean quick, Form form) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Form stored = Protocols.zScored(data.protocol()) ? form : Form.PIXEL_SCALE;
+        Key key = new Key(data, dir, quick, stored);
         Entry entry = entries.get(key);
         if (entry == null) {
-            entry = new Entry(Splits.load(data, dataDir, quick));
+            Splits splits;
+            if (stored == Form.NORMALIZED) {
+                // Normalised from the pixel-scale form, which is released again at once unless others hold it.
+                try (Lease pixels = acquire(data, dataDir, quick, Form.PIXEL_SCALE)) {
+                    splits = pixels.splits().normalized();
+                }
+            } else {
+                splits = Splits.load(data, dataDir, quick);
+            }
+            entry = new Entry(splits);
             entries.put(key, entry);
         }
         entry.holders++;
@@ -87,7 +108,7 @@ public final class SplitsStore {
         gone.forEach(entries::remove);
     }
 
-    private record Key(DataSpec data, Path dataDir, boolean quick) {
+    private record Key(DataSpec data, Path dataDir, boolean quick, Form form) {
     }
 
     private static final class Entry {

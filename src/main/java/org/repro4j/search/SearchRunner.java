@@ -13,6 +13,7 @@ import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
 import org.repro4j.ReproException;
 import org.repro4j.data.Splits;
 import org.repro4j.data.SplitsStore;
+import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
@@ -66,8 +67,10 @@ public final class SearchRunner {
     public static Path run(Path specFile, SearchOptions options) {
         ResolvedSearch resolved = SearchSpecLoader.resolve(specFile);
         SearchSpec spec = resolved.spec();
-        try (SplitsStore.Lease lease = SplitsStore.shared().acquire(SearchSpecLoader.candidate(spec, specFile, Map.of()).data(),
-                options.dataDir(), options.quick())) {
+        // The form the base experiment trains on; a candidate that augments where it does not is refused by TrialRunner.
+        ExperimentSpec base = SearchSpecLoader.candidate(spec, specFile, Map.of());
+        SplitsStore.Form form = base.training().augment().isEmpty() ? SplitsStore.Form.NORMALIZED : SplitsStore.Form.PIXEL_SCALE;
+        try (SplitsStore.Lease lease = SplitsStore.shared().acquire(base.data(), options.dataDir(), options.quick(), form)) {
             Splits data = lease.splits();
             if (spec.search().testBest() && data.test() == null) {
                 throw new ReproException(specFile + ": search.test_best is true, but protocol '"

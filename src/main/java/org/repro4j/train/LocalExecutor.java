@@ -1,7 +1,6 @@
 package org.repro4j.train;
 
 import org.repro4j.data.Splits;
-import org.repro4j.spec.DataSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,19 +47,19 @@ public final class LocalExecutor implements TrialExecutor {
     }
 
     @Override
-    public List<TrialResult> run(List<Trial> trials, Function<DataSpec, Splits> data, Runnable onStep) {
+    public List<TrialResult> run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep) {
         Map<String, Trial> unique = new LinkedHashMap<>();
         trials.forEach(t -> unique.putIfAbsent(t.sha256(), t));
         // Loaded here, once, before any worker reads them.
-        Map<DataSpec, Splits> splits = new LinkedHashMap<>();
-        unique.values().forEach(t -> splits.computeIfAbsent(t.data(), data));
+        Map<String, Splits> splits = new LinkedHashMap<>();
+        unique.forEach((hash, t) -> splits.put(hash, data.apply(t)));
         Map<String, TrialResult> results = new LinkedHashMap<>();
         if (pool == null) {
-            unique.forEach((hash, t) -> results.put(hash, TrialRunner.run(t, splits.get(t.data()), onStep)));
+            unique.forEach((hash, t) -> results.put(hash, TrialRunner.run(t, splits.get(hash), onStep)));
         } else {
             Runnable step = synchronizedStep(onStep);
             Map<String, Future<TrialResult>> futures = new LinkedHashMap<>();
-            unique.forEach((hash, t) -> futures.put(hash, pool.submit(() -> TrialRunner.run(t, splits.get(t.data()), step))));
+            unique.forEach((hash, t) -> futures.put(hash, pool.submit(() -> TrialRunner.run(t, splits.get(hash), step))));
             try {
                 for (Map.Entry<String, Future<TrialResult>> f : futures.entrySet()) {
                     results.put(f.getKey(), f.getValue().get());

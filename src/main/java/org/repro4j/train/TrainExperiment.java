@@ -24,8 +24,8 @@ import java.util.Set;
  * over seeds) and its figures.
  */
 final class TrainExperiment implements ExperimentKind {
-    /** The splits this experiment holds, one lease per data spec, closed when it ends. */
-    private final Map<DataSpec, SplitsStore.Lease> data = new HashMap<>();
+    /** The splits this experiment holds, one lease per data spec and form, closed when it ends. */
+    private final Map<List<Object>, SplitsStore.Lease> data = new HashMap<>();
 
     @Override
     public void run(ExperimentContext ctx) throws IOException {
@@ -49,7 +49,7 @@ final class TrainExperiment implements ExperimentKind {
         long totalSteps = 0;
         for (Planned p : plan) {
             if (p.stored == null) {
-                totalSteps += (long) TrialRunner.stepsPerEpoch(splits(ctx, p.trial.data()).train().numExamples(),
+                totalSteps += (long) TrialRunner.stepsPerEpoch(splits(ctx, p.trial).train().numExamples(),
                         p.trial.training()) * p.trial.epochs();
             }
         }
@@ -59,7 +59,7 @@ final class TrainExperiment implements ExperimentKind {
              LocalExecutor executor = new LocalExecutor(ctx.options.jobs())) {
             List<Trial> toTrain = plan.stream().filter(p -> p.stored == null).map(Planned::trial).toList();
             Map<Trial, TrialResult> trained = new HashMap<>();
-            List<TrialResult> results = executor.run(toTrain, d -> splits(ctx, d), progress::step);
+            List<TrialResult> results = executor.run(toTrain, t -> splits(ctx, t), progress::step);
             for (int i = 0; i < toTrain.size(); i++) {
                 trained.put(toTrain.get(i), results.get(i));
                 if (store != null) {
@@ -106,9 +106,10 @@ final class TrainExperiment implements ExperimentKind {
         return names;
     }
 
-    private Splits splits(ExperimentContext ctx, DataSpec data) {
-        return this.data.computeIfAbsent(data, d -> SplitsStore.shared().acquire(d, ctx.options.dataDir(), ctx.options.quick()))
-                .splits();
+    private Splits splits(ExperimentContext ctx, Trial trial) {
+        SplitsStore.Form form = TrialRunner.form(trial);
+        return data.computeIfAbsent(List.of(trial.data(), form),
+                k -> SplitsStore.shared().acquire(trial.data(), ctx.options.dataDir(), ctx.options.quick(), form)).splits();
     }
 
     /** A setting's seed: its trial, and its result when the store already has it. */

@@ -1,7 +1,6 @@
 package org.repro4j.train;
 
 import org.repro4j.data.Splits;
-import org.repro4j.spec.DataSpec;
 
 import java.util.List;
 import java.util.function.Function;
@@ -16,11 +15,12 @@ public interface TrialExecutor extends AutoCloseable {
     /**
      * Trains every trial and returns their results in the same order.
      *
-     * @param data   the splits of a data section (loaded once and shared read-only by the trials)
+     * @param data   the splits a trial trains on ({@link TrialRunner#form}; loaded once and shared
+     *               read-only by the trials)
      * @param onStep called after every optimisation step of any trial, from any thread (progress)
      * @throws TrainingFailure as {@link TrialRunner#run} does, for the first trial that fails
      */
-    List<TrialResult> run(List<Trial> trials, Function<DataSpec, Splits> data, Runnable onStep);
+    List<TrialResult> run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep);
 
     @Override
     void close();

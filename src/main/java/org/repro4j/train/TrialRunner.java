@@ -12,6 +12,7 @@ import org.repro4j.data.ImageShape;
 import org.repro4j.data.MiniBatchIterator;
 import org.repro4j.data.Protocols;
 import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.report.MetricRow;
 import org.repro4j.spec.ExperimentSpec;
@@ -50,6 +51,9 @@ public final class TrialRunner {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(trial.network(), t, trial.data().dataType(), trial.seed()));
         net.init();
 
+        if (form(trial) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
+            throw new IllegalStateException("an augmenting trial needs its splits in pixel scale (SplitsStore.Form.PIXEL_SCALE)");
+        }
         StoppableIterator batches = new StoppableIterator(batches(data, t, trial.seed()));
         DivergenceWatch divergence = new DivergenceWatch(batches, trial.scored());
         List<MetricRow> rows = new ArrayList<>();
@@ -171,6 +175,15 @@ public final class TrialRunner {
     static int stepsPerEpoch(int examples, TrainingSpec t) {
         int b = t.batchSize();
         return t.dropLast() ? examples / b : (examples + b - 1) / b;
+    }
+
+    /**
+     * The form of the splits a trial trains on: in pixel scale when it augments (augmentations act on
+     * pixels, and each batch is normalised after), else normalised once, which spares each batch
+     * the z-score.
+     */
+    public static SplitsStore.Form form(Trial trial) {
+        return trial.training().augment().isEmpty() ? SplitsStore.Form.NORMALIZED : SplitsStore.Form.PIXEL_SCALE;
     }
 
     /** The mini-batches of one trial: in order or shuffled by its seed, augmented (on pixels) then normalised. */

@@ -1,14 +1,19 @@
 package org.repro4j.data;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.Protocol;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +23,14 @@ class SplitsStoreTest {
     private static final Path NO_FILES = Path.of("target/no-data-needed");
     private static final DataSpec ELLIPSE = new DataSpec(Protocol.SYNTHETIC_ELLIPSE, null, null, 1L);
     private static final DataSpec OTHER_ELLIPSE = new DataSpec(Protocol.SYNTHETIC_ELLIPSE, null, null, 2L);
+    private static final SplitsStore.Form PIXELS = SplitsStore.Form.PIXEL_SCALE;
+    private static final SplitsStore.Form NORMALIZED = SplitsStore.Form.NORMALIZED;
 
     @Test
     void concurrentHoldersShareOneLoad() {
         SplitsStore store = new SplitsStore(0);
-        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true);
-             SplitsStore.Lease b = store.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true, PIXELS);
+             SplitsStore.Lease b = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             assertSame(a.splits(), b.splits());
             assertEquals(1, store.loaded());
         }
@@ -33,22 +40,22 @@ class SplitsStoreTest {
     void unheldSplitsStayWithinTheBudgetAndAreFreedBeyondIt() {
         SplitsStore keeps = new SplitsStore(Long.MAX_VALUE);
         Splits first;
-        try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             first = lease.splits();
         }
-        try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             assertSame(first, lease.splits(), "kept within the budget, not loaded again");
         }
 
         SplitsStore frees = new SplitsStore(0);
         Splits freed;
-        try (SplitsStore.Lease lease = frees.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease lease = frees.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             freed = lease.splits();
             assertFalse(freed.train().getFeatures().wasClosed(), "held splits are never freed");
         }
         assertTrue(freed.train().getFeatures().wasClosed(), "freed as soon as nobody holds them");
         assertEquals(0, frees.loaded());
-        try (SplitsStore.Lease lease = frees.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease lease = frees.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             assertNotSame(freed, lease.splits());
             assertEquals(freed.train().numExamples(), lease.splits().train().numExamples());
         }
@@ -58,18 +65,18 @@ class SplitsStoreTest {
     void theLeastRecentlyUsedGoesFirst() {
         SplitsStore store = new SplitsStore(Long.MAX_VALUE);
         Splits older;
-        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true);
-             SplitsStore.Lease b = store.acquire(OTHER_ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true, PIXELS);
+             SplitsStore.Lease b = store.acquire(OTHER_ELLIPSE, NO_FILES, true, PIXELS)) {
             older = a.splits();
             assertNotSame(a.splits(), b.splits());
         }
         SplitsStore tight = new SplitsStore(older.bytes());
         Splits first;
         Splits second;
-        try (SplitsStore.Lease a = tight.acquire(ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease a = tight.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             first = a.splits();
         }
-        try (SplitsStore.Lease b = tight.acquire(OTHER_ELLIPSE, NO_FILES, true)) {
+        try (SplitsStore.Lease b = tight.acquire(OTHER_ELLIPSE, NO_FILES, true, PIXELS)) {
             second = b.splits();
         }
         assertTrue(first.train().getFeatures().wasClosed());
@@ -80,9 +87,42 @@ class SplitsStoreTest {
     }
 
     @Test
+    void cifarComesInPixelScaleForAugmentationAndNormalisedOnceForTheRest(@TempDir Path dataDir) throws Exception {
+        Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
+        TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
+        DataSpec b1 = new DataSpec(Protocol.CIFAR_B1, null, null, null);
+        SplitsStore store = new SplitsStore(0);
+        try (SplitsStore.Lease pixels = store.acquire(b1, dataDir, false, PIXELS);
+             SplitsStore.Lease normalized = store.acquire(b1, dataDir, false, NORMALIZED)) {
+            Splits p = pixels.splits();
+            Splits n = normalized.splits();
+            assertNotNull(p.normalizer());
+            assertNull(n.normalizer(), "nothing left to apply");
+            assertEquals(TestFiles.pixel(3, 7) / 255.0, p.train().getFeatures().getDouble(3, 7), 1e-6);
+            for (String split : List.of("train", "val", "test")) {
+                assertArrayEquals(p.inputs(p.split(split)).getFeatures().toFloatMatrix(), n.split(split).getFeatures().toFloatMatrix(), split);
+            }
+            assertEquals(2, store.loaded());
+        }
+        assertEquals(0, store.loaded());
+    }
+
+    @Test
+    void aProtocolWithoutANormalizerHasOneForm() {
+        SplitsStore store = new SplitsStore(0);
+        try (SplitsStore.Lease pixels = store.acquire(ELLIPSE, NO_FILES, true, PIXELS);
+             SplitsStore.Lease normalized = store.acquire(ELLIPSE, NO_FILES, true, NORMALIZED)) {
+            assertSame(pixels.splits(), normalized.splits());
+            assertEquals(1, store.loaded());
+        }
+    }
+
+    @Test
     void aClosedLeaseGivesNoSplits() {
         SplitsStore store = new SplitsStore(0);
-        SplitsStore.Lease lease = store.acquire(ELLIPSE, NO_FILES, true);
+        SplitsStore.Lease lease = store.acquire(ELLIPSE, NO_FILES, true, PIXELS);
         lease.close();
         lease.close(); // twice is harmless
         assertThrows(IllegalStateException.class, lease::splits);

@@ -3,16 +3,14 @@ package org.repro4j.train;
 import org.junit.jupiter.api.Test;
 import org.repro4j.TestData;
 import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
 import org.repro4j.report.MetricRow;
-import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +34,8 @@ class LocalExecutorTest {
         // Four settings with batches in order, and four with random flips on another protocol.
         List<Trial> trials = new ArrayList<>(quickTrials("dd2424-hagglund-ce"));
         trials.addAll(quickTrials("dd2424-bonus-t2"));
-        Map<DataSpec, Splits> cache = new HashMap<>();
-        java.util.function.Function<DataSpec, Splits> splits = d -> cache.computeIfAbsent(d, x -> Splits.load(x, data, true));
+        SplitsStore store = new SplitsStore(Long.MAX_VALUE);
+        java.util.function.Function<Trial, Splits> splits = t -> store.acquire(t.data(), data, true, TrialRunner.form(t)).splits();
 
         AtomicLong steps = new AtomicLong();
         List<TrialResult> one;
@@ -58,6 +56,33 @@ class LocalExecutorTest {
                     two.get(i).firstLayerWeights().values(), "trial " + i);
         }
         assertNotEquals(one.get(0).measures(), one.get(1).measures(), "different settings give different results");
+    }
+
+    /**
+     * A trial without augmentation trains the same network, bit for bit, on splits normalised once
+     * as on splits in pixel scale normalised batch by batch; an augmenting one refuses normalised splits.
+     */
+    @Test
+    void bothFormsOfTheSplitsTrainTheSameNetwork() {
+        Path data = TestData.requireCifar();
+        Trial trial = quickTrials("dd2424-hagglund-ce").get(1);
+        SplitsStore store = new SplitsStore(0);
+        TrialResult normalized;
+        TrialResult pixels;
+        try (SplitsStore.Lease n = store.acquire(trial.data(), data, true, SplitsStore.Form.NORMALIZED);
+             SplitsStore.Lease p = store.acquire(trial.data(), data, true, SplitsStore.Form.PIXEL_SCALE)) {
+            normalized = TrialRunner.run(trial, n.splits(), () -> {
+            });
+            pixels = TrialRunner.run(trial, p.splits(), () -> {
+            });
+            Trial augmenting = quickTrials("dd2424-bonus-t2").get(0);
+            assertThrows(IllegalStateException.class, () -> TrialRunner.run(augmenting, n.splits(), () -> {
+            }));
+        }
+        assertEquals(normalized.measures(), pixels.measures());
+        assertEquals(withoutWallTime(normalized.rows()), withoutWallTime(pixels.rows()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(normalized.firstLayerWeights().values(), pixels.firstLayerWeights().values());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(normalized.testTrueClass().probability(), pixels.testTrueClass().probability());
     }
 
     @Test
