@@ -74,6 +74,20 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
         return new Splits(normalizedCopy(train), normalizedCopy(val), normalizedCopy(test), null);
     }
 
+    /**
+     * These splits normalised in place (their arrays change), for splits nobody else holds; the
+     * result has no normalizer left to apply. The same numbers as {@link #normalized()}.
+     */
+    Splits normalizeInPlace() {
+        if (normalizer == null) {
+            return this;
+        }
+        for (DataSet split : distinct()) {
+            normalizer.transform(split);
+        }
+        return new Splits(train, val, test, null);
+    }
+
     private DataSet normalizedCopy(DataSet split) {
         if (split == null) {
             return null;

@@ -20,7 +20,7 @@ import java.util.Map;
  * experiments, during which each one's dead copy of CIFAR-10 stayed resident (bench/NOTES.md, memory).
  */
 public final class SplitsStore {
-    /** Bytes of unheld splits kept loaded: one CIFAR-10 protocol (about 1.3 GB as floats) is not kept. */
+    /** Bytes of unheld splits kept loaded: MNIST (about 0.2 GB) is kept, a CIFAR-10 protocol (0.2-0.74 GB per form) may not be. */
     public static final long DEFAULT_RETAINED_BYTES = 512L << 20;
 
     private static final SplitsStore SHARED = new SplitsStore(DEFAULT_RETAINED_BYTES);
@@ -59,11 +59,13 @@ public final class SplitsStore {
         Entry entry = entries.get(key);
         if (entry == null) {
             Splits splits;
-            if (stored == Form.NORMALIZED) {
-                // Normalised from the pixel-scale form, which is released again at once unless others hold it.
-                try (Lease pixels = acquire(data, dataDir, quick, Form.PIXEL_SCALE)) {
-                    splits = pixels.splits().normalized();
-                }
+            Entry pixelScale = entries.get(new Key(data, dir, quick, Form.PIXEL_SCALE));
+            if (stored == Form.NORMALIZED && pixelScale != null) {
+                // A copy, normalised: the pixel-scale form is loaded already, and may be in use.
+                splits = pixelScale.splits.normalized();
+            } else if (stored == Form.NORMALIZED) {
+                // Loaded and normalised in place: two copies of a protocol at once were the peak of a full run.
+                splits = Splits.load(data, dataDir, quick).normalizeInPlace();
             } else {
                 splits = Splits.load(data, dataDir, quick);
             }

@@ -110,6 +110,28 @@ class SplitsStoreTest {
     }
 
     @Test
+    void theNormalisedFormLoadedAloneHoldsTheSameNumbers(@TempDir Path dataDir) throws Exception {
+        Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
+        TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
+        DataSpec b1 = new DataSpec(Protocol.CIFAR_B1, null, null, null);
+        SplitsStore store = new SplitsStore(0);
+        try (SplitsStore.Lease normalized = store.acquire(b1, dataDir, false, NORMALIZED)) {
+            assertEquals(1, store.loaded(), "normalised in place, no pixel-scale copy kept");
+            try (SplitsStore.Lease pixels = store.acquire(b1, dataDir, false, PIXELS)) {
+                Splits p = pixels.splits();
+                Splits n = normalized.splits();
+                assertNull(n.normalizer());
+                assertTrue(p.train().getFeatures().maxNumber().doubleValue() <= 1, "the pixel-scale form is untouched");
+                for (String split : List.of("train", "val", "test")) {
+                    assertArrayEquals(p.inputs(p.split(split)).getFeatures().toFloatMatrix(), n.split(split).getFeatures().toFloatMatrix(), split);
+                }
+            }
+        }
+    }
+
+    @Test
     void aProtocolWithoutANormalizerHasOneForm() {
         SplitsStore store = new SplitsStore(0);
         try (SplitsStore.Lease pixels = store.acquire(ELLIPSE, NO_FILES, true, PIXELS);
