@@ -88,11 +88,7 @@ class SplitsStoreTest {
 
     @Test
     void cifarComesInPixelScaleForAugmentationAndNormalisedOnceForTheRest(@TempDir Path dataDir) throws Exception {
-        Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
-        TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
-        TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
-        TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
-        DataSpec b1 = new DataSpec(Protocol.CIFAR_B1, null, null, null);
+        DataSpec b1 = cifarB1(dataDir);
         SplitsStore store = new SplitsStore(0);
         try (SplitsStore.Lease pixels = store.acquire(b1, dataDir, false, PIXELS);
              SplitsStore.Lease normalized = store.acquire(b1, dataDir, false, NORMALIZED)) {
@@ -101,9 +97,7 @@ class SplitsStoreTest {
             assertNotNull(p.normalizer());
             assertNull(n.normalizer(), "nothing left to apply");
             assertEquals(TestFiles.pixel(3, 7) / 255.0, p.train().getFeatures().getDouble(3, 7), 1e-6);
-            for (String split : List.of("train", "val", "test")) {
-                assertArrayEquals(p.inputs(p.split(split)).getFeatures().toFloatMatrix(), n.split(split).getFeatures().toFloatMatrix(), split);
-            }
+            assertSameInputs(p, n);
             assertEquals(2, store.loaded());
         }
         assertEquals(0, store.loaded());
@@ -111,11 +105,7 @@ class SplitsStoreTest {
 
     @Test
     void theNormalisedFormLoadedAloneHoldsTheSameNumbers(@TempDir Path dataDir) throws Exception {
-        Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
-        TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
-        TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
-        TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
-        DataSpec b1 = new DataSpec(Protocol.CIFAR_B1, null, null, null);
+        DataSpec b1 = cifarB1(dataDir);
         SplitsStore store = new SplitsStore(0);
         try (SplitsStore.Lease normalized = store.acquire(b1, dataDir, false, NORMALIZED)) {
             assertEquals(1, store.loaded(), "normalised in place, no pixel-scale copy kept");
@@ -124,10 +114,25 @@ class SplitsStoreTest {
                 Splits n = normalized.splits();
                 assertNull(n.normalizer());
                 assertTrue(p.train().getFeatures().maxNumber().doubleValue() <= 1, "the pixel-scale form is untouched");
-                for (String split : List.of("train", "val", "test")) {
-                    assertArrayEquals(p.inputs(p.split(split)).getFeatures().toFloatMatrix(), n.split(split).getFeatures().toFloatMatrix(), split);
-                }
+                assertSameInputs(p, n);
             }
+        }
+    }
+
+    /** A small CIFAR-10 in cifar-b1's files (200 train, 40 val, 30 test records), and its data spec. */
+    private static DataSpec cifarB1(Path dataDir) throws Exception {
+        Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
+        TestFiles.writeCifarBatch(cifar.resolve("data_batch_2.bin"), TestFiles.labelsCycling(40));
+        TestFiles.writeCifarBatch(cifar.resolve("test_batch.bin"), TestFiles.labelsCycling(30));
+        return new DataSpec(Protocol.CIFAR_B1, null, null, null);
+    }
+
+    /** Every split of the normalised form holds, bit for bit, the pixel-scale form's rows as the network sees them. */
+    private static void assertSameInputs(Splits pixelScale, Splits normalized) {
+        for (String split : List.of("train", "val", "test")) {
+            assertArrayEquals(pixelScale.inputs(pixelScale.split(split)).getFeatures().toFloatMatrix(),
+                    normalized.split(split).getFeatures().toFloatMatrix(), split);
         }
     }
 
