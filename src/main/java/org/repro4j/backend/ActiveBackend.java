@@ -1,9 +1,7 @@
 package org.repro4j.backend;
 
+import org.repro4j.CpuModel;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -21,7 +19,7 @@ public record ActiveBackend(String backend, String device, String blas) {
         Nd4jInfo nd4j = Nd4jInfo.capture();
         boolean cuda = nd4j.backend().toLowerCase(Locale.ROOT).contains("jcublas");
         String device = cuda ? nd4j.environment().getOrDefault("cuda.devicesInformation", "CUDA device (not reported)")
-                : cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+                : CpuModel.name() + ", " + Runtime.getRuntime().availableProcessors() + " cores";
         return new ActiveBackend(nd4j.backend(), device, nd4j.blasVendor());
     }
 
@@ -30,14 +28,4 @@ public record ActiveBackend(String backend, String device, String blas) {
         return "ND4J backend " + backend + "; device: " + device + "; BLAS: " + blas;
     }
 
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException e) {
-            return System.getProperty("os.arch");
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.repro4j.bench;
 
+import org.repro4j.CpuModel;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -52,7 +54,7 @@ record BenchReport(Provenance provenance, boolean quick, String loadBefore, Stri
     private void settings(StringBuilder md) {
         Map<String, String> env = provenance.nd4jEnvironment();
         md.append("## Machine and settings\n\n| | |\n|---|---|\n");
-        row(md, "CPU", MachineInfo.cpuModel() + ", " + provenance.cpuCores() + " cores");
+        row(md, "CPU", CpuModel.name() + ", " + provenance.cpuCores() + " cores");
         row(md, "load average (1, 5, 15 min) before / after", loadBefore + " / " + loadAfter);
         row(md, "backend", provenance.backend());
         row(md, "BLAS", provenance.blasVendor() + ", OPENBLAS_CORETYPE=" + provenance.openblasCoretype()

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What {@code /proc} says about the machine: the CPU model and how busy the (shared) machine is. */
+/** How busy the (shared) machine is, as {@code /proc} says. */
 final class MachineInfo {
     private MachineInfo() {
     }
@@ -17,19 +17,5 @@ final class MachineInfo {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    /** The first {@code model name} in {@code /proc/cpuinfo}, or {@code os.arch} where there is none. */
-    static String cpuModel() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    return line.substring(line.indexOf(':') + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through
-        }
-        return System.getProperty("os.arch");
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.repro4j.CommandOutput;
+import org.repro4j.CpuModel;
 import org.repro4j.Sha256;
 
 /**
@@ -33,6 +34,7 @@ import org.repro4j.Sha256;
  * @param javaVendor      {@code java.vendor}
  * @param os              operating system name and version
  * @param arch            {@code os.arch}
+ * @param cpuModel        the processor's model name ({@code /proc/cpuinfo}); null in results made before it was recorded
  * @param cpuCores        processors available to the JVM
  * @param gitCommit       {@code git rev-parse HEAD}, or null outside a git checkout
  * @param gitDirty        whether tracked files had uncommitted changes; null with no commit
@@ -43,11 +45,11 @@ import org.repro4j.Sha256;
  *                        null where that does not apply (a benchmark)
  */
 @JsonPropertyOrder({"specSha256", "seeds", "backend", "blasVendor", "nd4jEnvironment", "openblasCoretype",
-        "ompNumThreads", "dl4jVersion", "javaVersion", "javaVendor", "os", "arch", "cpuCores", "gitCommit",
+        "ompNumThreads", "dl4jVersion", "javaVersion", "javaVendor", "os", "arch", "cpuModel", "cpuCores", "gitCommit",
         "gitDirty", "wallSeconds", "date", "jvmOptions", "recipe"})
 public record Provenance(String specSha256, List<Long> seeds, String backend, String blasVendor,
         Map<String, String> nd4jEnvironment, String openblasCoretype, String ompNumThreads, String dl4jVersion,
-        String javaVersion, String javaVendor, String os, String arch, int cpuCores, String gitCommit,
+        String javaVersion, String javaVendor, String os, String arch, String cpuModel, int cpuCores, String gitCommit,
         Boolean gitDirty, double wallSeconds, String date, List<String> jvmOptions, Recipe recipe) {
 
     /**
@@ -88,25 +90,25 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
     public static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
             String blasVendor, Map<String, String> nd4jEnvironment, Recipe recipe) {
         return capture(specHashSha256, seeds, wallSeconds, backend, blasVendor, nd4jEnvironment, recipe, System::getenv,
-                System::getProperty, Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()),
+                System::getProperty, CpuModel.name(), Runtime.getRuntime().availableProcessors(), GitState.of(Path.of("").toAbsolutePath()),
                 OffsetDateTime.now(), ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 
     /**
      * {@link #capture(String, List, double, String, String, Map, Recipe)} from given inputs instead of
-     * this process's: the environment variables and system properties to read, the processor count,
+     * this process's: the environment variables and system properties to read, the processor's model and count,
      * the git state, the time (truncated to seconds) and the JVM options. The DL4J version is this
      * class path's.
      */
     static Provenance capture(String specHashSha256, List<Long> seeds, double wallSeconds, String backend,
             String blasVendor, Map<String, String> nd4jEnvironment, Recipe recipe,
-            UnaryOperator<String> environment, UnaryOperator<String> properties, int cpuCores, GitState git,
+            UnaryOperator<String> environment, UnaryOperator<String> properties, String cpuModel, int cpuCores, GitState git,
             OffsetDateTime now, List<String> jvmOptions) {
         return new Provenance(specHashSha256, seeds, backend, blasVendor, nd4jEnvironment,
                 environment.apply("OPENBLAS_CORETYPE"), environment.apply("OMP_NUM_THREADS"), dl4jVersionOnClassPath(),
                 properties.apply("java.version"), properties.apply("java.vendor"),
                 properties.apply("os.name") + " " + properties.apply("os.version"),
-                properties.apply("os.arch"), cpuCores,
+                properties.apply("os.arch"), cpuModel, cpuCores,
                 git.commit(), git.dirty(), wallSeconds,
                 now.truncatedTo(ChronoUnit.SECONDS).toString(), jvmOptions, recipe);
     }

@@ -105,7 +105,7 @@ class CheckCommandTest {
         summary("exp-a", 0.27, null);
         Summary s = Summary.read(results.resolve("exp-a").resolve(Summary.FILE_NAME));
         s.provenance(new org.repro4j.report.Provenance("ab".repeat(32), java.util.List.of(1L), "b", "BLAS", java.util.Map.of(),
-                null, null, "1.0.0-M2.1", "17", "v", "os", "amd64", 2, null, null, 1.0, "2026-01-01T00:00:00Z",
+                null, null, "1.0.0-M2.1", "17", "v", "os", "amd64", "cpu", 2, null, null, 1.0, "2026-01-01T00:00:00Z",
                 java.util.List.of(), new org.repro4j.report.Provenance.Recipe("cd".repeat(32), "quick", null, null)));
         s.write(results.resolve("exp-a").resolve(Summary.FILE_NAME));
         Result r = check();

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.repro4j.Git;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.ReproException;
 
@@ -59,7 +59,7 @@ class ProvenanceTest {
 
         Provenance.Recipe recipe = new Provenance.Recipe("cd".repeat(32), "quick", Map.of("mnist/x.gz", "00"), Map.of("seed 1", "ef"));
         Provenance p = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "TestBackend", "TESTBLAS",
-                Map.of("cores", "5"), recipe, env::get, props::get, 5, git, now, List.of("-Xmx1g", "-Da=b"));
+                Map.of("cores", "5"), recipe, env::get, props::get, "Test CPU 9000", 5, git, now, List.of("-Xmx1g", "-Da=b"));
         assertEquals(recipe, p.recipe());
         assertEquals(List.of("-Xmx1g", "-Da=b"), p.jvmOptions());
         assertEquals("TestBackend", p.backend());
@@ -71,12 +71,13 @@ class ProvenanceTest {
         assertEquals("Test Vendor", p.javaVendor());
         assertEquals("TestOS 4.2", p.os());
         assertEquals("riscv64", p.arch());
+        assertEquals("Test CPU 9000", p.cpuModel());
         assertEquals(5, p.cpuCores());
         assertEquals("ab".repeat(20), p.gitCommit());
         assertEquals(Boolean.TRUE, p.gitDirty());
         assertEquals("2024-05-06T07:08:09+02:00", p.date(), "to the second, with its offset");
 
-        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "B", "BLAS", Map.of(), null, name -> null, props::get, 1,
+        Provenance unset = Provenance.capture("00".repeat(32), List.of(1L), 3.0, "B", "BLAS", Map.of(), null, name -> null, props::get, "cpu", 1,
                 Provenance.GitState.NONE, now, List.of());
         assertNull(unset.ompNumThreads(), "an unset variable is recorded as absent, not as a default");
         assertNull(unset.openblasCoretype());
@@ -93,12 +94,12 @@ class ProvenanceTest {
 
     @Test
     void gitCommitAndDirtyFlagOfACheckout() throws Exception {
-        assumeTrue(git(dir, "init", "-q") == 0, "git is not installed");
+        assumeTrue(Git.exitCode(dir, "init", "-q") == 0, "git is not installed");
         Files.writeString(dir.resolve("tracked.txt"), "one");
         Files.createDirectories(dir.resolve("results"));
         Files.writeString(dir.resolve("results/summary.json"), "{}");
-        assertEquals(0, git(dir, "add", "tracked.txt", "results/summary.json"));
-        assertEquals(0, git(dir, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x"));
+        Git.run(dir, "add", "tracked.txt", "results/summary.json");
+        Git.run(dir, "commit", "-q", "-m", "x");
 
         Provenance.GitState clean = Provenance.GitState.of(dir);
         assertTrue(clean.commit().matches("[0-9a-f]{40}"), clean.commit());
@@ -110,18 +111,5 @@ class ProvenanceTest {
         assertEquals(Boolean.FALSE, Provenance.GitState.of(dir).dirty(), "rewritten committed results do not count");
         Files.writeString(dir.resolve("tracked.txt"), "two");
         assertEquals(Boolean.TRUE, Provenance.GitState.of(dir).dirty());
-    }
-
-    private static int git(Path dir, String... args) throws Exception {
-        String[] command = new String[args.length + 1];
-        command[0] = "git";
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (java.io.IOException e) {
-            return -1;
-        }
     }
 }

@@ -22,7 +22,7 @@ class SummaryTest {
     static Provenance provenance() {
         return new Provenance("ab".repeat(32), List.of(1L, 2L, 3L), "org.nd4j.linalg.cpu.nativecpu.CpuBackend",
                 "OPENBLAS", Map.of("cores", "2", "blas.threads", "1", "omp.threads", "1"), "SkylakeX", null,
-                "1.0.0-M2.1", "17.0.15", "Debian", "Linux 6.1", "amd64", 2, "0123456789abcdef0123456789abcdef01234567",
+                "1.0.0-M2.1", "17.0.15", "Debian", "Linux 6.1", "amd64", "AMD EPYC", 2, "0123456789abcdef0123456789abcdef01234567",
                 true, 123.45, "2025-01-02T03:04:05Z", List.of("-Xmx3g"),
                 new Provenance.Recipe("cd".repeat(32), "full", Map.of("cifar-10-batches-bin/test_batch.bin", "803d5f7f4d78ea53de84dbe85f74fb6d"),
                         Map.of("lambda=0,eta=0.1, seed 1", "ef".repeat(32))));
