@@ -22,7 +22,10 @@ DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 # The native settings of bin/env.sh (OpenBLAS core type, one OpenMP thread) for Maven's JVMs too.
 ENV := . bin/env.sh &&
-RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--force) $(if $(JOBS),--jobs $(JOBS))
+# FORCE=1 trains every trial afresh instead of taking it from this machine's trial store (target/trials);
+# AGAINST=DIR|REV compares the run with other results than the published ones (HEAD:results/).
+RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--no-cache) $(if $(JOBS),--jobs $(JOBS)) \
+	$(if $(AGAINST),--against $(AGAINST))
 
 # One target per experiment spec.
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
@@ -30,7 +33,7 @@ SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main -type f) pom.xml
 
 .PHONY: help build data test verify test-full list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
-	search backend cuda-check cuda-compile bench clean $(EXPERIMENTS)
+	search status backend cuda-check cuda-compile bench clean $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -66,7 +69,7 @@ test: data cuda-compile ## Run the test suite (short budget; needs the data), af
 	$(ENV) $(MVN) test
 
 # Full (not QUICK) runs of a few short experiments with bands, with their specs' seeds, into a folder of their own:
-# never results/, never results from before (the folder is emptied, --force and --no-cache make every run train),
+# never results/, never results from before (the folder is emptied, --no-cache makes every run train),
 # then every banded measure against its band. --strict: a note in the spec does not excuse a value outside its band
 # (several notes only say how the band was chosen); every measure here is inside its band. Fails on such a value or
 # on missing results. Three trainings (MNIST logistic regression with early stopping, the VU MLP, the four DD2424
@@ -75,7 +78,7 @@ VERIFY_IDS := tdt-t2-logistic vu-e1 dd2424-hagglund-ce dd2424-gradcheck vu-q3 td
 VERIFY_RESULTS := target/verify-results
 verify: data ## Full runs of six short experiments into target/verify-results; every band checked, strictly (~2-3 min)
 	rm -rf $(VERIFY_RESULTS)
-	bin/repro run --force --no-cache --results $(VERIFY_RESULTS) $(VERIFY_IDS)
+	bin/repro run --no-cache --results $(VERIFY_RESULTS) $(VERIFY_IDS)
 	bin/repro check --strict --results $(VERIFY_RESULTS) $(VERIFY_IDS)
 
 test-full: data ## Long tests: gradient check at full size, data split sizes, iterator and benchmark smoke runs ("full" tag)
@@ -84,17 +87,20 @@ test-full: data ## Long tests: gradient check at full size, data split sizes, it
 list: build ## List the experiments
 	@bin/repro list
 
-reproduce: data ## Run every experiment into results/, then the report pages
-	$(RUN) $(EXPERIMENTS)
-	bin/repro page
+# A run that ends unverified (exit 1: a measure drifted, or outside its band unexplained) still gets its report
+# pages; the target then fails with the run's status.
+reproduce: data ## Run every experiment into results/, verify it against the published results, write the pages
+	status=0; $(RUN) $(EXPERIMENTS) || status=$$?; bin/repro page && exit $$status
+
+status: build ## Are the results current for today's specs and code, and what would make reproduce train here? (exit 1: stale)
+	bin/repro status
 
 pages: build ## Rewrite the report pages results/<report>.md from the experiments' results
 	bin/repro page
 
 DD2424 := $(filter dd2424-%,$(EXPERIMENTS))
-reproduce-dd2424: data ## Run every DD2424 experiment, then the three DD2424 report pages
-	$(RUN) $(DD2424)
-	bin/repro page dd2424-abadi dd2424-bonus dd2424-hagglund
+reproduce-dd2424: data ## Run and verify every DD2424 experiment, then the three DD2424 report pages
+	status=0; $(RUN) $(DD2424) || status=$$?; bin/repro page dd2424-abadi dd2424-bonus dd2424-hagglund && exit $$status
 
 verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
 	bin/repro check dd2424-
@@ -104,14 +110,12 @@ bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into r
 
 # Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the trial store (target/trials).
 VU := $(filter vu-%,$(EXPERIMENTS))
-reproduce-vu: data ## Run every VU Deep Learning experiment, then results/vu-dl.md
-	$(RUN) $(VU)
-	bin/repro page vu-dl
+reproduce-vu: data ## Run and verify every VU Deep Learning experiment, then results/vu-dl.md
+	status=0; $(RUN) $(VU) || status=$$?; bin/repro page vu-dl && exit $$status
 
 TDT4265 := $(filter tdt-%,$(EXPERIMENTS))
-reproduce-tdt4265: data ## Run every TDT4265 experiment, then results/tdt4265.md
-	$(RUN) $(TDT4265)
-	bin/repro page tdt4265
+reproduce-tdt4265: data ## Run and verify every TDT4265 experiment, then results/tdt4265.md
+	status=0; $(RUN) $(TDT4265) || status=$$?; bin/repro page tdt4265 && exit $$status
 
 $(EXPERIMENTS): data
 	$(RUN) $@

@@ -64,7 +64,7 @@ final class EpochBench {
     private Splits train(Protocol protocol) {
         return trainSplits.computeIfAbsent(protocol, p -> {
             // Normalised once, as the runner holds them for trainings without augmentation.
-            Splits s = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT)).normalized();
+            Splits s = Protocols.load(p, new ProtocolOptions(dataDir, DataType.FLOAT)).normalizeInPlace();
             DataSet d = s.train();
             if (maxExamples <= 0 || d.numExamples() <= maxExamples) {
                 return s;

@@ -16,10 +16,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
-@Command(name = "run", description = {"Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures).",
+@Command(name = "run", description = {"Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures),",
+        "then compares every measure with the published results (HEAD:results/, or --against) and writes VERIFY.md.",
+        "Exit 1 when a measure drifted beyond its tolerance or lies outside its band without an explanation in its spec.",
+        "Trials trained before on this machine are taken from target/trials; everything else is trained.",
         "A run that fails or is interrupted leaves the previous results untouched."})
-final class RunCommand implements Runnable {
+final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Experiment ids (see 'repro list')")
     List<String> ids;
 
@@ -29,19 +33,24 @@ final class RunCommand implements Runnable {
     @Mixin
     RunFolders folders;
 
-    @Option(names = "--force", description = "Run even when the results are up to date (same spec, code, seeds)")
-    boolean force;
-
     @Option(names = "--no-cache", description = {"Train every trial, never taking one trained before from target/trials",
-            "(by default a trial with the same settings, seed and code is loaded from there; make verify trains afresh)"})
+            "(by default a trial with the same settings, seed and code is loaded from there; make FORCE=1, make verify)"})
     boolean noCache;
+
+    @Option(names = "--against", paramLabel = "DIR|REV", description = "Compare the run's measures with these results: a folder"
+            + " holding <id>/summary.json, or a git revision whose results/ to read (default: HEAD, the published results;"
+            + " a QUICK run is compared only when --against is given)")
+    String against;
+
+    @Option(names = "--all", description = "List every measure in the verification table, not only those that are not identical")
+    boolean all;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = {"Trials trained at once (default: one per core;"
             + " make reproduce JOBS=N). Results are the same bit for bit whatever N is."})
     Integer jobs;
 
     @Override
-    public void run() {
+    public Integer call() {
         if (seeds != null && seeds < 1) {
             throw new ReproException("--seeds must be at least 1, got " + seeds);
         }
@@ -65,11 +74,6 @@ final class RunCommand implements Runnable {
         for (ResolvedExperiment experiment : resolved) {
             String id = experiment.id();
             long t0 = System.nanoTime();
-            if (!force && ExperimentRunner.isUpToDate(experiment, options)) {
-                System.out.println("== " + id + ": up to date (same spec, code and seeds), skipped; --force (FORCE=1) reruns it");
-                timings.add(String.format(Locale.ROOT, "%-28s %9s", id, "skipped"));
-                continue;
-            }
             ExperimentRunner.run(experiment, options);
             timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", id, (System.nanoTime() - t0) / 1e9));
         }
@@ -80,5 +84,11 @@ final class RunCommand implements Runnable {
         }
         String peak = PeakMemory.describe();
         System.out.println("Trials at once: " + options.jobs() + (peak == null ? "" : "; " + peak));
+        if (folders.quick && against == null) {
+            System.out.println("QUICK run: not compared with the published results, which are full runs (--against DIR compares it"
+                    + " with other QUICK results).");
+            return 0;
+        }
+        return RunVerification.verify(resolved, options.resultsRoot(), against, all, System.out).isEmpty() ? 0 : 1;
     }
 }

@@ -78,7 +78,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
      * These splits normalised in place (their arrays change), for splits nobody else holds; the
      * result has no normalizer left to apply. The same numbers as {@link #normalized()}.
      */
-    Splits normalizeInPlace() {
+    public Splits normalizeInPlace() {
         if (normalizer == null) {
             return this;
         }

@@ -1,5 +1,6 @@
 package org.repro4j.report;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /** How the results pages show numbers: accuracies as percentages, everything else to 4 significant digits. */
@@ -9,9 +10,12 @@ final class Formats {
 
     /** A key's metric is the part before the first '.', e.g. {@code test_acc} in {@code test_acc.lambda=0.1}. */
     static boolean isAccuracy(String key) {
-        int dot = key.indexOf('.');
-        String metric = dot < 0 ? key : key.substring(0, dot);
-        return metric.toLowerCase(Locale.ROOT).contains("acc");
+        return MeasureKind.of(key) == MeasureKind.ACCURACY;
+    }
+
+    /** A number to 4 significant digits without trailing zeros or exponent: {@code 0.5}, {@code 20}, {@code 0.00001}. */
+    static String trim(double v) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
     }
 
     static String value(String key, double v) {

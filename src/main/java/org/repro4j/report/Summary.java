@@ -110,19 +110,34 @@ public final class Summary {
 
     /** Reads a summary written by {@link #write}. */
     public static Summary read(Path file) {
-        Summary summary;
+        String json;
         try {
-            summary = Json.MAPPER.readValue(Files.readString(file), Summary.class);
+            json = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ReproException("Results summary " + file + " does not exist. Run the experiment "
                     + "to create it.", e);
+        } catch (IOException e) {
+            throw new ReproException("Cannot read the results summary " + file + ": " + e + ".", e);
+        }
+        return parse(json, file.toString());
+    }
+
+    /**
+     * A summary from its JSON text.
+     *
+     * @param where what the text was read from, for the error message (a file, or {@code REV:path} in git)
+     */
+    public static Summary parse(String json, String where) {
+        Summary summary;
+        try {
+            summary = Json.MAPPER.readValue(json, Summary.class);
         } catch (IOException | RuntimeException e) {
-            throw new ReproException("Results summary " + file + " is not a valid summary.json ("
+            throw new ReproException("Results summary " + where + " is not a valid summary.json ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "). Re-run the experiment to "
                     + "rewrite it, or delete its folder.", e);
         }
         if (summary == null) {
-            throw new ReproException("Results summary " + file + " is empty. Re-run the experiment to "
+            throw new ReproException("Results summary " + where + " is empty. Re-run the experiment to "
                     + "rewrite it, or delete its folder.");
         }
         // Jackson leaves absent collections null; treat them as empty.

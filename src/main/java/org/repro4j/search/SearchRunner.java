@@ -19,6 +19,7 @@ import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.RunOptions;
 import org.repro4j.train.Trial;
+import org.repro4j.train.TrialRunner;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class SearchRunner {
         SearchSpec spec = resolved.spec();
         // The form the base experiment trains on; a candidate that augments where it does not is refused by TrialRunner.
         ExperimentSpec base = SearchSpecLoader.candidate(spec, specFile, Map.of());
-        SplitsStore.Form form = base.training().augment().isEmpty() ? SplitsStore.Form.NORMALIZED : SplitsStore.Form.PIXEL_SCALE;
+        SplitsStore.Form form = TrialRunner.form(base.training());
         try (SplitsStore.Lease lease = SplitsStore.shared().acquire(base.data(), options.dataDir(), options.quick(), form)) {
             Splits data = lease.splits();
             if (spec.search().testBest() && data.test() == null) {

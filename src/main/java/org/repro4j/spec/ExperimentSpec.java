@@ -17,6 +17,7 @@ import java.util.List;
  * @param figures which figures to draw: {@code curves}, {@code weights}, and the comparisons of
  *                {@code org.repro4j.train.RunComparisonFigures}
  * @param derivatives for kind {@code derivatives}: the example and the hand-set parameters
+ * @param tolerances  measures that a rerun may move further than their kind's default tolerance, and why
  */
 public record ExperimentSpec(
         String id,
@@ -35,7 +36,8 @@ public record ExperimentSpec(
         List<String> deviations,
         ReferenceSpec reference,
         @JsonProperty("gradcheck") GradCheckSpec gradCheck,
-        DerivativesSpec derivatives) {
+        DerivativesSpec derivatives,
+        List<ToleranceSpec> tolerances) {
 
     public ExperimentSpec {
         seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);
@@ -44,5 +46,6 @@ public record ExperimentSpec(
         deviations = deviations == null ? List.of() : List.copyOf(deviations);
         measure = measure == null ? MeasureSpec.DEFAULT : measure;
         reference = reference == null ? ReferenceSpec.NONE : reference;
+        tolerances = tolerances == null ? List.of() : List.copyOf(tolerances);
     }
 }

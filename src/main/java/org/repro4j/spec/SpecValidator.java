@@ -82,6 +82,25 @@ final class SpecValidator {
             required(f, Figure.class, "figures");
         }
         problems.addAll(referenceProblems(s.reference()));
+        for (int i = 0; i < s.tolerances().size(); i++) {
+            checkTolerance(s.tolerances().get(i), "tolerances[" + i + "]");
+        }
+    }
+
+    private void checkTolerance(ToleranceSpec t, String key) {
+        require(t.measures() != null && !t.measures().isBlank(), key + ".measures",
+                "is required: the measure keys it widens, '*' for any characters (e.g. '*.lambda=0,eta=0.1')");
+        require(t.reason() != null && !t.reason().isBlank(), key + ".reason",
+                "is required: why these measures move more than float rounding moves the others");
+        require(t.accuracyPoints() != null || t.relative() != null || t.count() != null, key,
+                "needs at least one of accuracy_points, relative, count");
+        notNegative(t.accuracyPoints(), key + ".accuracy_points");
+        notNegative(t.relative(), key + ".relative");
+        notNegative(t.count(), key + ".count");
+    }
+
+    private void notNegative(Double amount, String key) {
+        require(amount == null || (amount >= 0 && Double.isFinite(amount)), key, "must be >= 0, got " + amount);
     }
 
     /** What is wrong with a {@code reference:} section (bands, headline), as "key: reason"; shared with search specs. */

@@ -52,7 +52,6 @@ public final class ExperimentRunner {
                     ResultProvenance.recipe(experiment, options.quick(), ctx.trials())));
             // The resolved spec that specSha256 hashes: sha256sum spec.json gives it.
             Files.writeString(out.path().resolve("spec.json"), experiment.canonicalJson());
-            Files.writeString(out.path().resolve(Fingerprint.FILE_NAME), Fingerprint.of(experiment, seeds, options.quick()) + "\n");
             summary.write(out.path().resolve("summary.json"));
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());
             out.commit();
@@ -62,15 +61,6 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Whether {@code results/<id>/} already holds what a run would produce now: same resolved spec,
-     * same code, same seeds and mode.
-     */
-    public static boolean isUpToDate(ResolvedExperiment experiment, RunOptions options) {
-        String stored = Fingerprint.stored(options.resultsRoot().resolve(experiment.id()));
-        return stored != null && stored.equals(Fingerprint.of(experiment, seeds(experiment.spec(), options), options.quick()));
     }
 
     /** Refuses, before anything runs, a reference to a measure the experiment will not produce. */
@@ -111,7 +101,8 @@ public final class ExperimentRunner {
         return summary;
     }
 
-    private static List<Long> seeds(ExperimentSpec spec, RunOptions options) {
+    /** The seeds a run trains with: the spec's, the first only in QUICK mode, or as many as {@code --seeds} asks. */
+    static List<Long> seeds(ExperimentSpec spec, RunOptions options) {
         if (options.quick()) {
             return List.of(spec.seeds().get(0));
         }

@@ -4,7 +4,6 @@ import org.repro4j.data.Splits;
 import org.repro4j.data.SplitsStore;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
-import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.ResolvedExperiment.Setting;
 
@@ -40,11 +39,8 @@ final class TrainExperiment implements ExperimentKind {
     private void train(ExperimentContext ctx) throws IOException {
         TrialStore store = ctx.options.useTrialStore() ? new TrialStore(ctx.options.trialStore()) : null;
         List<Planned> plan = new ArrayList<>();
-        for (Setting setting : ctx.resolved.settings()) {
-            for (long seed : ctx.seeds) {
-                Trial trial = Trial.of(setting.spec(), seed, ctx.options.quick(), Trial.Evaluation.EXPERIMENT);
-                plan.add(new Planned(setting.name(), seed, trial, store == null ? null : store.load(trial)));
-            }
+        for (SettingTrial t : plan(ctx.resolved, ctx.seeds, ctx.options.quick())) {
+            plan.add(new Planned(t.setting(), t.seed(), t.trial(), store == null ? null : store.load(t.trial())));
         }
         long totalSteps = 0;
         for (Planned p : plan) {
@@ -107,9 +103,24 @@ final class TrainExperiment implements ExperimentKind {
     }
 
     private Splits splits(ExperimentContext ctx, Trial trial) {
-        SplitsStore.Form form = TrialRunner.form(trial);
+        SplitsStore.Form form = TrialRunner.form(trial.training());
         return data.computeIfAbsent(List.of(trial.data(), form),
                 k -> SplitsStore.shared().acquire(trial.data(), ctx.options.dataDir(), ctx.options.quick(), form)).splits();
+    }
+
+    /** Every trial of an experiment of this kind: each setting with each seed, in the spec's order. */
+    static List<SettingTrial> plan(ResolvedExperiment experiment, List<Long> seeds, boolean quick) {
+        List<SettingTrial> plan = new ArrayList<>();
+        for (Setting setting : experiment.settings()) {
+            for (long seed : seeds) {
+                plan.add(new SettingTrial(setting.name(), seed, Trial.of(setting.spec(), seed, quick, Trial.Evaluation.EXPERIMENT)));
+            }
+        }
+        return plan;
+    }
+
+    /** A setting's seed and its trial. */
+    record SettingTrial(String setting, long seed, Trial trial) {
     }
 
     /** A setting's seed: its trial, and its result when the store already has it. */

@@ -51,7 +51,7 @@ public final class TrialRunner {
         MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(trial.network(), t, trial.data().dataType(), trial.seed()));
         net.init();
 
-        if (form(trial) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
+        if (form(trial.training()) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
             throw new IllegalStateException("an augmenting trial needs its splits in pixel scale (SplitsStore.Form.PIXEL_SCALE)");
         }
         StoppableIterator batches = new StoppableIterator(batches(data, t, trial.seed()));
@@ -182,8 +182,8 @@ public final class TrialRunner {
      * pixels, and each batch is normalised after), else normalised once, which spares each batch
      * the z-score.
      */
-    public static SplitsStore.Form form(Trial trial) {
-        return trial.training().augment().isEmpty() ? SplitsStore.Form.NORMALIZED : SplitsStore.Form.PIXEL_SCALE;
+    public static SplitsStore.Form form(TrainingSpec training) {
+        return training.augment().isEmpty() ? SplitsStore.Form.NORMALIZED : SplitsStore.Form.PIXEL_SCALE;
     }
 
     /** The mini-batches of one trial: in order or shuffled by its seed, augmented (on pixels) then normalised. */

@@ -35,6 +35,11 @@ final class TrialStore {
         this.dir = dir;
     }
 
+    /** Whether a result of this trial is stored (it may still turn out damaged when loaded, and then be trained again). */
+    boolean contains(Trial trial) {
+        return Files.isRegularFile(dir.resolve(trial.sha256()).resolve("result.json"));
+    }
+
     /** The stored result of this trial, or null when there is none. */
     TrialResult load(Trial trial) {
         Path entry = dir.resolve(trial.sha256());

@@ -49,6 +49,8 @@ class SpecValidatorRulesTest {
               headline: test_acc.fast
               measures:
                 test_acc.fast: {value: 0.28, band: [0.26, 0.30]}
+            tolerances:
+              - {measures: "*.fast", accuracy_points: 2, relative: 0.1, reason: chaotic at this rate}
             """;
 
     /** A valid gradcheck spec. */
@@ -185,7 +187,13 @@ class SpecValidatorRulesTest {
                 train("figures[0]", "figures: [curves]", "figures: [histogram]"),
                 train("reference.measures.test_acc.fast.band", "band: [0.26, 0.30]", "band: [0.30, 0.26]"),
                 train("reference.measures.test_acc.fast.band", "band: [0.26, 0.30]", "band: [0.26]"),
-                train("reference.headline", "headline: test_acc.fast", "headline: test_acc.slow"));
+                train("reference.headline", "headline: test_acc.fast", "headline: test_acc.slow"),
+                train("tolerances[0].measures", "measures: \"*.fast\", ", ""),
+                train("tolerances[0].reason", ", reason: chaotic at this rate", ""),
+                train("tolerances[0]", "accuracy_points: 2, relative: 0.1, ", ""),
+                train("tolerances[0].accuracy_points", "accuracy_points: 2", "accuracy_points: -2"),
+                train("tolerances[0].relative", "relative: 0.1", "relative: -0.1"),
+                train("tolerances[0].count", "relative: 0.1", "relative: 0.1, count: -1"));
     }
 
     @ParameterizedTest(name = "{0} <- {3}")

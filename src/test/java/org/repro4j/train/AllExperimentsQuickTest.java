@@ -7,6 +7,7 @@ import org.repro4j.TestData;
 import org.repro4j.report.Summary;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
+import org.repro4j.spec.ToleranceSpec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,11 +36,33 @@ class AllExperimentsQuickTest {
     static Path results;
 
     static Stream<String> experiments() throws IOException {
+        return allSpecs().filter(id -> !List.of("dd2424-gradcheck", "dd2424-hagglund-ce").contains(id));
+    }
+
+    /**
+     * A widened tolerance names its measures by a pattern, so a typo would silently widen nothing: each
+     * pattern a shipped spec declares itself (specs that extend it inherit it, and may have none of its
+     * measures) covers at least one of that experiment's measures.
+     */
+    @ParameterizedTest
+    @MethodSource("allSpecs")
+    void everyToleranceASpecDeclaresCoversOneOfItsMeasures(String id) throws IOException {
+        Path file = Path.of("experiments", id + ".yaml");
+        if (!Files.readString(file).lines().anyMatch(l -> l.startsWith("tolerances:"))) {
+            return;
+        }
+        ResolvedExperiment spec = SpecLoader.resolve(file);
+        Set<String> measures = ExperimentKind.of(spec.spec().kind()).measures(spec);
+        assertFalse(spec.spec().tolerances().isEmpty(), id);
+        for (ToleranceSpec t : spec.spec().tolerances()) {
+            assertTrue(measures.stream().anyMatch(t::matches), id + ": tolerance '" + t.measures() + "' covers none of " + measures);
+        }
+    }
+
+    static Stream<String> allSpecs() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("experiments"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
-                    .filter(id -> !List.of("dd2424-gradcheck", "dd2424-hagglund-ce").contains(id))
-                    .sorted().toList().stream();
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList().stream();
         }
     }
 

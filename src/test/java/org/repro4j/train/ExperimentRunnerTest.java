@@ -97,25 +97,41 @@ class ExperimentRunnerTest {
         ReproException e = assertThrows(ReproException.class, () -> ExperimentRunner.run("dd2424-hagglund-ce", quick(experiments, results)));
         assertTrue(e.getMessage().contains("no_such_measure"), e.getMessage());
         assertEquals(before, Files.readString(out.resolve("summary.json")));
+
         assertFalse(hasTempFolders(results));
     }
 
     @Test
-    void resultsAreUpToDateUntilTheSpecChanges() throws IOException {
+    void resultsAreCurrentUntilTheSpecChangesAndTheStoreCountsTrials() throws IOException {
         Path experiments = tmp.resolve("experiments");
         Files.createDirectories(experiments);
         Path spec = experiments.resolve("dd2424-hagglund-best.yaml");
         Files.copy(Path.of("experiments/dd2424-hagglund-ce.yaml"), experiments.resolve("dd2424-hagglund-ce.yaml"));
         Files.copy(Path.of("experiments/dd2424-hagglund-best.yaml"), spec);
-        RunOptions options = quick(experiments, tmp.resolve("results"));
-        assertFalse(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options), "no results yet");
-        ExperimentRunner.run("dd2424-hagglund-best", options);
-        assertTrue(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options));
+        RunOptions quick = quick(experiments, tmp.resolve("results"));
+        RunOptions withStore = new RunOptions(experiments, quick.dataDir(), quick.resultsRoot(), true, null, QUIET, true, 1);
+        ExperimentStatus before = ExperimentStatus.of(SpecLoader.resolve(spec), withStore);
+        assertEquals(List.of("no results"), before.stale());
+        assertEquals(1, before.trials(), "one setting, and QUICK runs the first seed");
+        assertEquals(0, before.stored());
 
-        // A change in the base spec it extends counts as a change of this experiment.
+        ExperimentRunner.run("dd2424-hagglund-best", withStore);
+        ExperimentStatus after = ExperimentStatus.of(SpecLoader.resolve(spec), withStore);
+        assertTrue(after.current(), after.stale().toString());
+        assertEquals(1, after.stored(), "the trial it trained is in the store");
+
+        // A change in the base spec it extends counts as a change of this experiment, and names another trial.
         Path base = experiments.resolve("dd2424-hagglund-ce.yaml");
         Files.writeString(base, Files.readString(base).replace("std: 0.01}", "std: 0.02}"));
-        assertFalse(ExperimentRunner.isUpToDate(SpecLoader.resolve(spec), options));
+        ExperimentStatus changed = ExperimentStatus.of(SpecLoader.resolve(spec), withStore);
+        assertEquals(List.of("spec changed"), changed.stale());
+        assertEquals(0, changed.stored());
+
+        // Full results of the same spec are other results: a QUICK result is not current for them.
+        RunOptions full = new RunOptions(experiments, quick.dataDir(), quick.resultsRoot(), false, null, QUIET, true, 1);
+        Files.writeString(base, Files.readString(base).replace("std: 0.02}", "std: 0.01}"));
+        List<String> fullStale = ExperimentStatus.of(SpecLoader.resolve(spec), full).stale();
+        assertTrue(fullStale.contains("a quick run"), fullStale.toString());
     }
 
     @Test

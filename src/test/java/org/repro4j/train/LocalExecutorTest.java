@@ -35,7 +35,7 @@ class LocalExecutorTest {
         List<Trial> trials = new ArrayList<>(quickTrials("dd2424-hagglund-ce"));
         trials.addAll(quickTrials("dd2424-bonus-t2"));
         SplitsStore store = new SplitsStore(Long.MAX_VALUE);
-        java.util.function.Function<Trial, Splits> splits = t -> store.acquire(t.data(), data, true, TrialRunner.form(t)).splits();
+        java.util.function.Function<Trial, Splits> splits = t -> store.acquire(t.data(), data, true, TrialRunner.form(t.training())).splits();
 
         AtomicLong steps = new AtomicLong();
         List<TrialResult> one;

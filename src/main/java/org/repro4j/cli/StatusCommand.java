@@ -1,0 +1,71 @@
+package org.repro4j.cli;
+
+import org.repro4j.ReproException;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
+import org.repro4j.train.ExperimentStatus;
+import org.repro4j.train.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code repro status}: for every experiment, whether its results are what the spec and code would
+ * produce now, and what a {@code make reproduce} here would do with it. Runs nothing; CI calls it to
+ * check that the committed results match the committed code.
+ */
+@Command(name = "status", description = {"For every experiment: are results/<id>/ current (the spec, code, seeds and data",
+        "files they record are today's; if not, why), and would 'make reproduce' train it here or find its trials in",
+        "target/trials. Runs nothing. Exit 1 when a result is not current."})
+final class StatusCommand implements Callable<Integer> {
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "Experiment ids (default: all)")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--results", description = "Results folder (default: ./results)")
+    Path results;
+
+    @Override
+    public Integer call() {
+        Path home = Repro.home();
+        Path experiments = home.resolve("experiments");
+        List<String> selected = ids.isEmpty()
+                ? ExperimentCatalog.load(experiments).stream().map(s -> s.id()).toList() : ids;
+        RunOptions options = new RunOptions(experiments, null, results != null ? results : home.resolve("results"),
+                false, null, System.out);
+        int width = Math.max("experiment".length(), selected.stream().mapToInt(String::length).max().orElse(0));
+        System.out.printf("%-" + width + "s  %-44s  %s%n", "experiment", "results", "make reproduce here");
+        int stale = 0;
+        for (String id : selected) {
+            Path spec = experiments.resolve(id + ".yaml");
+            if (!Files.isRegularFile(spec)) {
+                throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
+            }
+            ResolvedExperiment experiment = SpecLoader.resolve(spec);
+            ExperimentStatus status = ExperimentStatus.of(experiment, options);
+            stale += status.current() ? 0 : 1;
+            System.out.printf("%-" + width + "s  %-44s  %s%n", id,
+                    status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), wouldDo(status));
+        }
+        System.out.println(stale == 0 ? "All " + selected.size() + " results are current."
+                : stale + " of " + selected.size() + " results are not current: 'make reproduce' (or make <id>) remakes them;"
+                + " commit results/ afterwards.");
+        return stale == 0 ? 0 : 1;
+    }
+
+    private static String wouldDo(ExperimentStatus s) {
+        if (s.trials() == 0) {
+            return "computes it (no training)";
+        }
+        if (s.stored() == s.trials()) {
+            return "takes all " + s.trials() + " trials from target/trials";
+        }
+        return "trains " + (s.trials() - s.stored()) + " of " + s.trials() + " trials"
+                + (s.stored() > 0 ? " (" + s.stored() + " in target/trials)" : "");
+    }
+}
