@@ -19,7 +19,7 @@ import org.repro4j.train.TrainingEngine;
 /** Writes {@code results/bench.md}: settings, then the step and epoch tables, every number from this run. */
 record BenchReport(Provenance provenance, boolean quick, String loadBefore, String loadAfter, MachinePeak peak,
                    Map<String, Map<String, Timing>> steps, Map<String, Map<String, Timing>> defaultEnv,
-                   NumpyReference numpy, Map<String, Map<String, EpochBench.EpochTiming>> epochs) {
+                   NumpyReference numpy, Map<String, Map<String, EpochBench.EpochTiming>> epochs, SuiteFloor suite) {
     private static final String FIT = Engine.FIT.toString();
     private static final String LEAN = Engine.LEAN.toString();
 
@@ -48,6 +48,7 @@ record BenchReport(Provenance provenance, boolean quick, String loadBefore, Stri
         stepTable(md);
         epochTable(md);
         floorTable(md);
+        suiteTable(md);
         return md.toString();
     }
 
@@ -156,6 +157,44 @@ record BenchReport(Provenance provenance, boolean quick, String loadBefore, Stri
                     .append(f("%.3f", 1e3 * c.flopsPerStep() / (peak.gflops() * 1e9))).append(", ")
                     .append(f("%.3f", 1e3 * c.bytesPerStep() / (peak.gbPerSecond() * 1e9))).append(") |\n");
         }
+    }
+
+    private void suiteTable(StringBuilder md) {
+        md.append("\n## The whole suite\n\n");
+        if (suite == null) {
+            md.append("Not counted in a QUICK run.\n");
+            return;
+        }
+        md.append("The arithmetic of every experiment in `results/`, as its last full run did it, at the sgemm peak (")
+                .append(f("%.1f", suite.gflopsPerCore())).append(" GFLOP/s) on each of the ").append(suite.cores())
+                .append(" cores, beside the wall time its `summary.json` records (the whole experiment: data, training,")
+                .append(" evaluation, figures). Each trial counts once, in the experiment that trained it (figure ids")
+                .append(" that take a table's trials from the store cost nothing, as in the run). Training: the updates")
+                .append(" its `steps` measure counts, each a forward product, a weight-gradient product and an")
+                .append(" input-gradient product below the first layer. Evaluation: a forward pass over a split for")
+                .append(" every row of `metrics.csv`, plus each split untrained and at the end, and the test split once")
+                .append(" more (the true-class histogram). Gradient checks and derivatives are not counted.\n\n");
+        md.append("| experiment | trials trained | training TFLOP | evaluation TFLOP | floor s | measured s | measured / floor |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        double train = 0;
+        double eval = 0;
+        double measured = 0;
+        for (SuiteFloor.Row r : suite.rows()) {
+            train += r.trainGflop();
+            eval += r.evalGflop();
+            measured += r.measuredSeconds() == null ? 0 : r.measuredSeconds();
+            suiteRow(md, "`" + r.id() + "`", String.valueOf(r.trials()), r.trainGflop(), r.evalGflop(), r.measuredSeconds());
+        }
+        suiteRow(md, "total", String.valueOf(suite.rows().stream().mapToInt(SuiteFloor.Row::trials).sum()), train, eval, measured);
+    }
+
+    private void suiteRow(StringBuilder md, String name, String trials, double trainGflop, double evalGflop, Double measured) {
+        double floor = suite.floorSeconds(trainGflop + evalGflop);
+        md.append("| ").append(name).append(" | ").append(trials)
+                .append(" | ").append(f("%.3f", trainGflop / 1e3)).append(" | ").append(f("%.3f", evalGflop / 1e3))
+                .append(" | ").append(f("%.1f", floor))
+                .append(" | ").append(measured == null ? "-" : f("%.1f", measured))
+                .append(" | ").append(measured == null || floor < 0.05 ? "-" : ratio(measured, floor)).append(" |\n");
     }
 
     private static String timing(Timing t) {

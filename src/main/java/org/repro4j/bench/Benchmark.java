@@ -12,8 +12,8 @@ import org.repro4j.train.Timing;
 
 /**
  * Runs the whole benchmark and writes the page: machine peaks, the step benchmark in this
- * process (tuned settings) and in a default-environment child, the NumPy reference, and the
- * end-to-end epochs on the real data.
+ * process (tuned settings) and in a default-environment child, the NumPy reference, the
+ * end-to-end epochs on the real data, and the floor of the whole suite beside its last run.
  */
 public final class Benchmark {
     private Benchmark() {
@@ -71,9 +71,16 @@ public final class Benchmark {
         peak = peak.max(MachinePeak.measure(budget.peakRepeats()));
         log.printf("bench: peaks, the higher of two measurements: %.0f GFLOP/s, %.0f GB/s%n", peak.gflops(), peak.gbPerSecond());
 
+        SuiteFloor suite = null;
+        if (!options.quick()) {
+            log.println("bench: the arithmetic of the whole suite, from results/ and the data's split sizes");
+            suite = SuiteFloor.count(options.home().resolve("experiments"), options.home().resolve("results"), options.dataDir(),
+                    peak.gflops(), Runtime.getRuntime().availableProcessors());
+        }
+
         double wall = (System.nanoTime() - start) / 1e9;
         BenchReport report = new BenchReport(ResultProvenance.capture(null, List.of(), wall, null), options.quick(),
-                loadBefore, MachineInfo.loadAverage(), peak, steps, defaultEnv, numpy, epochTimes);
+                loadBefore, MachineInfo.loadAverage(), peak, steps, defaultEnv, numpy, epochTimes, suite);
         report.write(options.out());
         log.printf("bench: wrote %s (%.0f s)%n", options.out(), wall);
         return options.out();

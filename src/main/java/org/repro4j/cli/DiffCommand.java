@@ -57,19 +57,21 @@ final class DiffCommand implements Callable<Integer> {
         List<Summary> before = new ArrayList<>();
         List<Summary> after = new ArrayList<>();
         List<Verification> verifications = new ArrayList<>();
-        List<String> provenance = new ArrayList<>();
+        // Each differing provenance field once, with the experiments where it differs that way.
+        Map<String, List<String>> provenance = new LinkedHashMap<>();
         List<String> oneSided = new ArrayList<>();
         for (String id : selected) {
             Summary x = left.summary(id);
             Summary y = right.summary(id);
             if (x == null || y == null) {
-                oneSided.add(id + ": only in " + (x == null ? right.describe() : left.describe()));
+                oneSided.add(id + ": " + (x == null && y == null ? "no results on either side"
+                        : "only in " + (x == null ? right.describe() : left.describe())));
                 continue;
             }
             before.add(x);
             after.add(y);
             verifications.add(Verification.of(x, y, tolerances.getOrDefault(id, List.of())));
-            ProvenanceDiff.of(x.provenance(), y.provenance()).forEach(d -> provenance.add("| " + id + " | " + d + " |"));
+            ProvenanceDiff.of(x.provenance(), y.provenance()).forEach(d -> provenance.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
         }
         VerifyTable table = new VerifyTable("A: " + left.describe(), "B: " + right.describe(), before, after, verifications);
         System.out.print(table.markdown(all));
@@ -77,8 +79,9 @@ final class DiffCommand implements Callable<Integer> {
         if (provenance.isEmpty()) {
             System.out.println("\nProvenance: no difference (dates and wall times left out).");
         } else {
-            System.out.println("\nProvenance differences (dates and wall times left out):\n\n| experiment | field: A -> B |\n|---|---|");
-            provenance.forEach(System.out::println);
+            System.out.println("\nProvenance differences (dates and wall times left out):\n\n| experiments | field: A -> B |\n|---|---|");
+            provenance.forEach((difference, where) -> System.out.println("| " + (where.size() == before.size() && where.size() > 1
+                    ? "all " + where.size() : String.join(", ", where)) + " | " + difference.replace("|", "\\|") + " |"));
         }
         List<String> failures = verifications.stream().flatMap(v -> v.drifted().stream()).toList();
         failures.forEach(f -> System.out.println("FAIL " + f));

@@ -35,7 +35,8 @@ public final class ResultsIndex {
         }
         StringBuilder md = new StringBuilder("# Results\n\n");
         md.append("One row per experiment: its headline measure, ours beside the report's, and whether ours "
-                + "lies in the band where a faithful run lands. Accuracies are percentages.\n\n");
+                + "lies in the band where a faithful run lands. Accuracies are percentages. How the last run compares"
+                + " with the published results, measure by measure: [VERIFY.md](VERIFY.md).\n\n");
         md.append("| id | title | headline | ours | report | in band | date |\n|---|---|---|---|---|---|---|\n");
         for (Path file : summaries) {
             md.append(row(file)).append('\n');

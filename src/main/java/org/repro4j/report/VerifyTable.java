@@ -104,17 +104,21 @@ public final class VerifyTable {
             }
         }
         List<String> lines = new ArrayList<>();
-        Set<String> widened = new LinkedHashSet<>();
+        // Each reason once, with the experiments and amounts of the shown rows it covers.
+        Map<String, Set<String>> widenedIn = new LinkedHashMap<>();
+        Map<String, Set<String>> widenedBy = new LinkedHashMap<>();
         for (Verification v : experiments) {
             for (Row r : v.rows()) {
-                if (r.tolerance().reason() != null) {
-                    widened.add("`" + v.id() + "` " + r.tolerance().describe().replace(" (spec)", "") + " for some measures: "
-                            + r.tolerance().reason());
+                if (!all && (v.unavailable() != null || !shown(r))) {
+                    continue;
                 }
-                if (all || (v.unavailable() == null && shown(r))) {
-                    lines.add("| " + String.join(" | ", v.id(), Formats.cell(r.measure()), value(r.measure(), r.published()),
-                            value(r.measure(), r.now()), delta(r), r.tolerance().describe(), r.verdict().label(),
-                            r.bandVerdict().label()) + " |");
+                lines.add("| " + String.join(" | ", v.id(), Formats.cell(r.measure()), value(r.measure(), r.published()),
+                        value(r.measure(), r.now()), delta(r), r.tolerance().describe(), r.verdict().label(),
+                        r.bandVerdict().label()) + " |");
+                String reason = r.tolerance().reason();
+                if (reason != null) {
+                    widenedIn.computeIfAbsent(reason, k -> new LinkedHashSet<>()).add("`" + v.id() + "`");
+                    widenedBy.computeIfAbsent(reason, k -> new LinkedHashSet<>()).add(r.tolerance().describe().replace(" (spec)", ""));
                 }
             }
         }
@@ -125,9 +129,10 @@ public final class VerifyTable {
                     .append(" | delta | tolerance | verdict | band |\n|---|---|---|---|---|---|---|---|\n");
             lines.forEach(l -> md.append(l).append('\n'));
         }
-        if (!widened.isEmpty()) {
+        if (!widenedIn.isEmpty()) {
             md.append("\nTolerances widened by the specs (marked \"(spec)\"):\n");
-            widened.forEach(w -> md.append("- ").append(Formats.cell(w)).append('\n'));
+            widenedIn.forEach((reason, ids) -> md.append("- ").append(String.join(", ", ids)).append(", ")
+                    .append(String.join(" and ", widenedBy.get(reason))).append(": ").append(Formats.cell(reason)).append('\n'));
         }
         return md.toString();
     }

@@ -1,0 +1,181 @@
+package org.repro4j.bench;
+
+import org.repro4j.data.Splits;
+import org.repro4j.report.MetricRow;
+import org.repro4j.report.MetricsCsv;
+import org.repro4j.report.Summary;
+import org.repro4j.spec.DataSpec;
+import org.repro4j.spec.ExperimentSpec;
+import org.repro4j.spec.Kind;
+import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
+import org.repro4j.spec.TrainingSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The arithmetic of a whole {@code make reproduce}, counted from the results it wrote, and the least
+ * time it could take: each experiment's trainings and evaluations in FLOPs, at the measured sgemm
+ * peak of every core, beside the wall time its summary records.
+ *
+ * <p>Counted per trial, each trial once, in the order {@code make reproduce} runs the experiments (an
+ * experiment whose trials an earlier one trained costs nothing, as in the run). Training: the updates
+ * its {@code steps} measure records, each a forward product, a weight-gradient product and an
+ * input-gradient product for every layer but the first (the step floor of this benchmark). Evaluation:
+ * one forward pass over a split for every row of its {@code metrics.csv} (the curves, early-stopping
+ * checks), plus the passes every trial makes besides: each split untrained, each split at the end, and
+ * the test split once more for the true-class histogram. Split sizes come from the data itself.
+ */
+record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
+
+    /**
+     * One experiment.
+     *
+     * @param trials          trials it trained (those an earlier experiment trained are not counted again)
+     * @param trainGflop      its trainings' arithmetic
+     * @param evalGflop       its evaluations' arithmetic
+     * @param measuredSeconds the wall time its summary records, or null
+     */
+    record Row(String id, int trials, double trainGflop, double evalGflop, Double measuredSeconds) {
+        double gflop() {
+            return trainGflop + evalGflop;
+        }
+    }
+
+    /** Seconds the arithmetic takes at the peak on every core. */
+    double floorSeconds(double gflop) {
+        return gflop / (gflopsPerCore * cores);
+    }
+
+    /**
+     * Counts every experiment with results in {@code resultsDir}.
+     *
+     * @param gflopsPerCore the measured float32 sgemm peak of one core
+     */
+    static SuiteFloor count(Path experimentsDir, Path resultsDir, Path dataDir, double gflopsPerCore, int cores) {
+        Map<DataSpec, int[]> sizes = new HashMap<>();
+        Set<String> counted = new HashSet<>();
+        List<Row> rows = new ArrayList<>();
+        for (Path specFile : specFiles(experimentsDir)) {
+            ResolvedExperiment experiment = SpecLoader.resolve(specFile);
+            Path summaryFile = resultsDir.resolve(experiment.id()).resolve(Summary.FILE_NAME);
+            if (!Files.isRegularFile(summaryFile)) {
+                continue;
+            }
+            Summary summary = Summary.read(summaryFile);
+            Double wall = summary.provenance() == null ? null : summary.provenance().wallSeconds();
+            if (experiment.spec().kind() != Kind.TRAIN || summary.provenance() == null || summary.provenance().recipe() == null) {
+                rows.add(new Row(experiment.id(), 0, 0, 0, wall));
+                continue;
+            }
+            Map<String, String> trialHashes = summary.provenance().recipe().trials();
+            List<MetricRow> metrics = MetricsCsv.read(resultsDir.resolve(experiment.id()).resolve(MetricsCsv.FILE_NAME));
+            int trials = 0;
+            double train = 0;
+            double eval = 0;
+            for (ResolvedExperiment.Setting setting : experiment.settings()) {
+                ExperimentSpec s = setting.spec();
+                int[] n = sizes.computeIfAbsent(s.data(), d -> sizes(d, dataDir));
+                double macs = macsPerExample(s.network());
+                Double steps = measured(summary, "steps", setting.name());
+                for (long seed : summary.provenance().seeds()) {
+                    String hash = trialHashes.get((setting.name().isEmpty() ? "" : setting.name() + ", ") + "seed " + seed);
+                    if (hash == null || !counted.add(hash)) {
+                        continue;
+                    }
+                    trials++;
+                    train += trainExamples(s.training(), n[0], steps) * trainFlopsPerExample(s.network()) / 1e9;
+                    double passes = n[0] + n[1] + n[2]; // untrained
+                    passes += n[0] + n[1] + n[2] + n[2]; // at the end, and the true-class pass over test
+                    for (MetricRow r : metrics) {
+                        if (r.seed() == seed && r.setting().equals(setting.name())) {
+                            passes += switch (r.split()) {
+                                case "train" -> n[0];
+                                case "val" -> n[1];
+                                case "test" -> n[2];
+                                default -> 0; // train_running: the steps' own scores, no extra pass
+                            };
+                        }
+                    }
+                    eval += passes * 2 * macs / 1e9;
+                }
+            }
+            rows.add(new Row(experiment.id(), trials, train, eval, wall));
+        }
+        return new SuiteFloor(rows, gflopsPerCore, cores);
+    }
+
+    /** Multiply-adds of one example's forward pass. */
+    static double macsPerExample(NetworkSpec network) {
+        double macs = 0;
+        int in = network.inputs();
+        for (NetworkSpec.LayerSpec layer : network.layers()) {
+            macs += (double) in * layer.units();
+            in = layer.units();
+        }
+        return macs;
+    }
+
+    /** FLOPs of one example's training step: forward, weight gradient, and input gradient below the first layer. */
+    static double trainFlopsPerExample(NetworkSpec network) {
+        double flops = 0;
+        int in = network.inputs();
+        boolean first = true;
+        for (NetworkSpec.LayerSpec layer : network.layers()) {
+            double macs = (double) in * layer.units();
+            flops += 2 * macs * (first ? 2 : 3);
+            first = false;
+            in = layer.units();
+        }
+        return flops;
+    }
+
+    /** Examples trained on: {@code steps} updates of full batches and a short last batch per epoch, or the spec's epochs. */
+    static double trainExamples(TrainingSpec t, int trainSize, Double steps) {
+        int perEpoch = t.dropLast() ? trainSize / t.batchSize() : (trainSize + t.batchSize() - 1) / t.batchSize();
+        int examplesPerEpoch = t.dropLast() ? perEpoch * t.batchSize() : trainSize;
+        if (steps == null || perEpoch == 0) {
+            return (double) t.epochs() * examplesPerEpoch;
+        }
+        long done = Math.round(steps);
+        return (double) (done / perEpoch) * examplesPerEpoch + (double) (done % perEpoch) * t.batchSize();
+    }
+
+    private static Double measured(Summary summary, String metric, String setting) {
+        var m = summary.measures().get(setting.isEmpty() ? metric : metric + "." + setting);
+        return m == null ? null : m.measured();
+    }
+
+    /** Examples in train, val and test (0 for a split the protocol lacks), from the data itself. */
+    private static int[] sizes(DataSpec data, Path dataDir) {
+        Splits s = Splits.load(data, dataDir, false);
+        try {
+            return new int[] {count(s.train()), count(s.val()), count(s.test())};
+        } finally {
+            s.release();
+        }
+    }
+
+    private static int count(org.nd4j.linalg.dataset.DataSet d) {
+        return d == null ? 0 : d.numExamples();
+    }
+
+    private static List<Path> specFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the experiments in " + dir, e);
+        }
+    }
+}
