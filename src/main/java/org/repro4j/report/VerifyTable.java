@@ -122,7 +122,11 @@ public final class VerifyTable {
                 }
             }
         }
-        if (lines.isEmpty()) {
+        boolean compared = experiments.stream().flatMap(v -> v.rows().stream()).anyMatch(r ->
+                r.verdict() == Verdict.IDENTICAL || r.verdict() == Verdict.WITHIN || r.verdict() == Verdict.DRIFTED);
+        if (lines.isEmpty() && !compared) {
+            md.append("\nNo measure had a ").append(beforeLabel).append(" value to be compared with.\n");
+        } else if (lines.isEmpty()) {
             md.append("\nEvery compared measure is identical to the ").append(beforeLabel).append(" value (timings are not compared).\n");
         } else {
             md.append("\n| experiment | measure | ").append(beforeLabel).append(" | ").append(afterLabel)

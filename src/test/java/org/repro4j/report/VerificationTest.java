@@ -88,6 +88,10 @@ class VerificationTest {
         Verification none = Verification.of(null, summary("full", PUBLISHED), List.of());
         assertEquals("no published result", none.unavailable());
         assertTrue(none.rows().stream().allMatch(r -> r.verdict() == Verdict.UNPUBLISHED));
+        String md = new VerifyTable("published", "this run", List.of(), List.of(summary("full", PUBLISHED)), List.of(none))
+                .markdown(false);
+        assertTrue(md.contains("- `exp`: nothing compared, no published result.")
+                && md.contains("No measure had a published value to be compared with."), md);
 
         Map<String, Double> other = new java.util.LinkedHashMap<>(PUBLISHED);
         other.put("val_loss.c", 9.0);
