@@ -105,7 +105,7 @@ reproduce-dd2424: data ## Run and verify every DD2424 experiment, then the three
 verify-dd2424: build ## Fail if a DD2424 result is outside its band without an explanation in its spec
 	bin/repro check dd2424-
 
-bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor) into results/bench.md
+bench: data ## Time training steps and epochs (fit vs lean, NumPy, floor), and the whole suite against its floor, into results/bench.md
 	bin/repro bench
 
 # Trainings that several ids share (e.g. vu-e1 is a seed of vu-e2) are trained once: the trial store (target/trials).
