@@ -71,11 +71,16 @@ public record BenchCase(String name, String title, NetworkSpec network, Training
      * product fused with the update, and for every layer but the first the input-gradient product.
      */
     public double flopsPerStep() {
+        return batchSize() * flopsPerExample(network);
+    }
+
+    /** {@link #flopsPerStep()} of one example of a network. */
+    static double flopsPerExample(NetworkSpec network) {
         double flops = 0;
         int in = network.inputs();
         for (int l = 0; l < network.layers().size(); l++) {
             int out = network.layers().get(l).units();
-            flops += 2.0 * batchSize() * in * out * (l == 0 ? 2 : 3);
+            flops += 2.0 * in * out * (l == 0 ? 2 : 3);
             in = out;
         }
         return flops;

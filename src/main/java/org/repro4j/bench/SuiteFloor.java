@@ -3,6 +3,7 @@ package org.repro4j.bench;
 import org.repro4j.data.Splits;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
+import org.repro4j.report.Provenance;
 import org.repro4j.report.Summary;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ExperimentSpec;
@@ -90,12 +91,12 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
                 double macs = macsPerExample(s.network());
                 Double steps = measured(summary, "steps", setting.name());
                 for (long seed : summary.provenance().seeds()) {
-                    String hash = trialHashes.get((setting.name().isEmpty() ? "" : setting.name() + ", ") + "seed " + seed);
+                    String hash = trialHashes.get(Provenance.Recipe.trialName(setting.name(), seed));
                     if (hash == null || !counted.add(hash)) {
                         continue;
                     }
                     trials++;
-                    train += trainExamples(s.training(), n[0], steps) * trainFlopsPerExample(s.network()) / 1e9;
+                    train += trainExamples(s.training(), n[0], steps) * BenchCase.flopsPerExample(s.network()) / 1e9;
                     double passes = n[0] + n[1] + n[2]; // untrained
                     passes += n[0] + n[1] + n[2] + n[2]; // at the end, and the true-class pass over test
                     for (MetricRow r : metrics) {
@@ -127,20 +128,6 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
         return macs;
     }
 
-    /** FLOPs of one example's training step: forward, weight gradient, and input gradient below the first layer. */
-    static double trainFlopsPerExample(NetworkSpec network) {
-        double flops = 0;
-        int in = network.inputs();
-        boolean first = true;
-        for (NetworkSpec.LayerSpec layer : network.layers()) {
-            double macs = (double) in * layer.units();
-            flops += 2 * macs * (first ? 2 : 3);
-            first = false;
-            in = layer.units();
-        }
-        return flops;
-    }
-
     /** Examples trained on: {@code steps} updates of full batches and a short last batch per epoch, or the spec's epochs. */
     static double trainExamples(TrainingSpec t, int trainSize, Double steps) {
         int perEpoch = t.dropLast() ? trainSize / t.batchSize() : (trainSize + t.batchSize() - 1) / t.batchSize();
@@ -153,7 +140,7 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
     }
 
     private static Double measured(Summary summary, String metric, String setting) {
-        var m = summary.measures().get(setting.isEmpty() ? metric : metric + "." + setting);
+        var m = summary.measures().get(Summary.measureKey(metric, setting));
         return m == null ? null : m.measured();
     }
 

@@ -2,7 +2,6 @@ package org.repro4j.cli;
 
 import org.repro4j.ReproException;
 import org.repro4j.spec.ResolvedExperiment;
-import org.repro4j.spec.SpecLoader;
 import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.RunOptions;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +57,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
-        for (String id : ids) {
-            if (!Files.isRegularFile(experiments.resolve(id + ".yaml"))) {
-                throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
-            }
-        }
-        // Every spec is read once, and all of them before any training: a bad one stops the run at once.
-        List<ResolvedExperiment> resolved = ids.stream().map(id -> SpecLoader.resolve(experiments.resolve(id + ".yaml"))).toList();
+        List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, ids);
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
                 System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers());

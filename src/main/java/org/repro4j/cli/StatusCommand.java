@@ -1,15 +1,12 @@
 package org.repro4j.cli;
 
-import org.repro4j.ReproException;
 import org.repro4j.spec.ResolvedExperiment;
-import org.repro4j.spec.SpecLoader;
 import org.repro4j.train.ExperimentStatus;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +38,10 @@ final class StatusCommand implements Callable<Integer> {
         int width = Math.max("experiment".length(), selected.stream().mapToInt(String::length).max().orElse(0));
         System.out.printf("%-" + width + "s  %-44s  %s%n", "experiment", "results", "make reproduce here");
         int stale = 0;
-        for (String id : selected) {
-            Path spec = experiments.resolve(id + ".yaml");
-            if (!Files.isRegularFile(spec)) {
-                throw new ReproException("Unknown experiment '" + id + "'. Run 'repro list' to see the ids.");
-            }
-            ResolvedExperiment experiment = SpecLoader.resolve(spec);
+        for (ResolvedExperiment experiment : ExperimentCatalog.resolve(experiments, selected)) {
             ExperimentStatus status = ExperimentStatus.of(experiment, options);
             stale += status.current() ? 0 : 1;
-            System.out.printf("%-" + width + "s  %-44s  %s%n", id,
+            System.out.printf("%-" + width + "s  %-44s  %s%n", experiment.id(),
                     status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), wouldDo(status));
         }
         System.out.println(stale == 0 ? "All " + selected.size() + " results are current."

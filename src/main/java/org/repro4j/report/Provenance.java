@@ -67,6 +67,11 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
             dataFiles = dataFiles == null ? Map.of() : new TreeMap<>(dataFiles);
             trials = trials == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trials));
         }
+
+        /** How {@link #trials} names a setting's seed: {@code "lambda=0,eta=0.1, seed 1"}, or {@code "seed 1"}. */
+        public static String trialName(String setting, long seed) {
+            return (setting == null || setting.isEmpty() ? "" : setting + ", ") + "seed " + seed;
+        }
     }
 
     private static final String DL4J_POM_PROPERTIES =

@@ -77,6 +77,11 @@ public final class Summary {
         measures.put(key, new Measure(measured, std, n, reference, Measure.Band.of(bandOrNull), noteOrNull));
     }
 
+    /** The stable name of a setting's measure: {@code test_acc.lambda=0.1,eta=0.001}, or just {@code test_acc}. */
+    public static String measureKey(String metric, String setting) {
+        return setting == null || setting.isEmpty() ? metric : metric + "." + setting;
+    }
+
     /** Names the one measure that the results index shows for this experiment. */
     public void headline(String key) {
         this.headline = Objects.requireNonNull(key, "key");

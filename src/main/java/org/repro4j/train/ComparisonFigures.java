@@ -1,5 +1,7 @@
 package org.repro4j.train;
 
+import org.repro4j.report.Summary;
+
 import org.repro4j.report.Charts;
 import org.repro4j.report.MetricRow;
 import org.repro4j.spec.Figure;
@@ -122,7 +124,7 @@ final class ComparisonFigures {
         double[] norm = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             lambda[i] = runs.get(i).spec().training().l2().lambda();
-            List<Double> v = ctx.measured().get(ExperimentContext.key("weight_sq_norm", runs.get(i).name()));
+            List<Double> v = ctx.measured().get(Summary.measureKey("weight_sq_norm", runs.get(i).name()));
             norm[i] = v == null ? Double.NaN : v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
         boolean logX = java.util.Arrays.stream(lambda).allMatch(l -> l > 0);

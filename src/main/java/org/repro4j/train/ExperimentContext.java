@@ -1,5 +1,6 @@
 package org.repro4j.train;
 
+import org.repro4j.report.Provenance;
 import org.repro4j.report.ResultsPage.Figure;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ResolvedExperiment;
@@ -52,7 +53,7 @@ final class ExperimentContext {
 
     /** Records which trial gave a setting's seed, for the provenance. */
     void trial(String setting, long seed, String sha256) {
-        trials.put((setting.isEmpty() ? "" : setting + ", ") + "seed " + seed, sha256);
+        trials.put(Provenance.Recipe.trialName(setting, seed), sha256);
     }
 
     Map<String, List<Double>> measured() {
@@ -69,10 +70,5 @@ final class ExperimentContext {
 
     Map<String, String> trials() {
         return trials;
-    }
-
-    /** The stable measure name for a setting: {@code test_acc.lambda=0.1,eta=0.001}, or just {@code test_acc}. */
-    static String key(String measure, String setting) {
-        return setting == null || setting.isEmpty() ? measure : measure + "." + setting;
     }
 }

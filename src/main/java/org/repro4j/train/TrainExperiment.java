@@ -1,5 +1,7 @@
 package org.repro4j.train;
 
+import org.repro4j.report.Summary;
+
 import org.repro4j.data.Splits;
 import org.repro4j.data.SplitsStore;
 import org.repro4j.report.MetricRow;
@@ -80,7 +82,7 @@ final class TrainExperiment implements ExperimentKind {
                 List<MetricRow> rows = result.rows().stream().map(r -> r.withSetting(p.setting)).toList();
                 rows.forEach(csv::row);
                 history.add(p.setting, p.seed, result, rows);
-                result.measures().forEach((name, value) -> ctx.measure(ExperimentContext.key(name, p.setting), value));
+                result.measures().forEach((name, value) -> ctx.measure(Summary.measureKey(name, p.setting), value));
             }
         }
         TrainingFigures.draw(ctx, history);
@@ -96,7 +98,7 @@ final class TrainExperiment implements ExperimentKind {
         Set<String> names = new LinkedHashSet<>();
         for (Setting setting : experiment.settings()) {
             for (String measure : TrialRunner.measures(setting.spec(), Trial.Evaluation.EXPERIMENT)) {
-                names.add(ExperimentContext.key(measure, setting.name()));
+                names.add(Summary.measureKey(measure, setting.name()));
             }
         }
         return names;
