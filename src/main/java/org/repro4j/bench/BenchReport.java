@@ -165,16 +165,18 @@ record BenchReport(Provenance provenance, boolean quick, String loadBefore, Stri
             md.append("Not counted in a QUICK run.\n");
             return;
         }
-        md.append("The arithmetic of every experiment in `results/`, as its last full run did it, at the sgemm peak (")
-                .append(f("%.1f", suite.gflopsPerCore())).append(" GFLOP/s) on each of the ").append(suite.cores())
-                .append(" cores, beside the wall time its `summary.json` records (the whole experiment: data, training,")
-                .append(" evaluation, figures). Each trial counts once, in the experiment that trained it (figure ids")
-                .append(" that take a table's trials from the store cost nothing, as in the run). Training: the updates")
+        md.append("The arithmetic of every experiment in `results/`, as its last full run did it, at the sgemm peak of one core (")
+                .append(f("%.1f", suite.gflopsPerCore())).append(" GFLOP/s), beside the seconds of work its `summary.json` records:")
+                .append(" its trials' training, each on one worker, and its own assembly (its results and figures),")
+                .append(" without the time it waited for trials. A run trains trials of all experiments at once, one per")
+                .append(" core, so the seconds of work add up to about the cores times the run's wall time, which")
+                .append(" `make reproduce` prints at the end. Each trial counts once, in the first experiment by id")
+                .append(" that uses it, as the run counts its seconds. Training: the updates")
                 .append(" its `steps` measure counts, each a forward product, a weight-gradient product and an")
                 .append(" input-gradient product below the first layer. Evaluation: a forward pass over a split for")
-                .append(" every row of `metrics.csv`, plus each split untrained and at the end, and the test split once")
+                .append(" every curve point any experiment's `metrics.csv` lists for the trial, plus each split untrained and at the end, and the test split once")
                 .append(" more (the true-class histogram). Gradient checks and derivatives are not counted.\n\n");
-        md.append("| experiment | trials trained | training TFLOP | evaluation TFLOP | floor s | measured s | measured / floor |\n")
+        md.append("| experiment | trials counted | training TFLOP | evaluation TFLOP | floor s (one core) | measured s of work | measured / floor |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         double train = 0;
         double eval = 0;
@@ -186,6 +188,8 @@ record BenchReport(Provenance provenance, boolean quick, String loadBefore, Stri
             suiteRow(md, "`" + r.id() + "`", String.valueOf(r.trials()), r.trainGflop(), r.evalGflop(), r.measuredSeconds());
         }
         suiteRow(md, "total", String.valueOf(suite.rows().stream().mapToInt(SuiteFloor.Row::trials).sum()), train, eval, measured);
+        md.append("\nOn all ").append(suite.cores()).append(" cores the whole suite's floor is ")
+                .append(f("%.1f", suite.floorSeconds(train + eval) / suite.cores())).append(" s of wall time.\n");
     }
 
     private void suiteRow(StringBuilder md, String name, String trials, double trainGflop, double evalGflop, Double measured) {

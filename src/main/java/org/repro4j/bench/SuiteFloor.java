@@ -27,26 +27,28 @@ import java.util.stream.Stream;
 
 /**
  * The arithmetic of a whole {@code make reproduce}, counted from the results it wrote, and the least
- * time it could take: each experiment's trainings and evaluations in FLOPs, at the measured sgemm
- * peak of every core, beside the wall time its summary records.
+ * time it could take: each experiment's trainings and evaluations in FLOPs at the measured sgemm
+ * peak of one core, beside the seconds of work its summary records (its trials' training on one
+ * worker each and its own assembly); the whole suite also at the peak of every core.
  *
- * <p>Counted per trial, each trial once, in the order {@code make reproduce} runs the experiments (an
- * experiment whose trials an earlier one trained costs nothing, as in the run). Training: the updates
- * its {@code steps} measure records, each a forward product, a weight-gradient product and an
- * input-gradient product for every layer but the first (the step floor of this benchmark). Evaluation:
- * one forward pass over a split for every row of its {@code metrics.csv} (the curves, early-stopping
- * checks), plus the passes every trial makes besides: each split untrained, each split at the end, and
- * the test split once more for the true-class histogram. Split sizes come from the data itself.
+ * <p>Counted per trial, each trial once, in the first experiment by id that uses it, as a run
+ * counts its seconds. Training: the updates its {@code steps} measure records, each a forward
+ * product, a weight-gradient product and an input-gradient product for every layer but the first
+ * (the step floor of this benchmark). Evaluation: one forward pass over a split for every distinct
+ * curve point of the trial in any experiment's {@code metrics.csv} (a trial measures the curves that
+ * all its experiments ask for, each experiment lists its own), plus the passes every trial makes
+ * besides: each split untrained, each split at the end, and the test split once more for the
+ * true-class histogram. Split sizes come from the data itself.
  */
 record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
 
     /**
      * One experiment.
      *
-     * @param trials          trials it trained (those an earlier experiment trained are not counted again)
+     * @param trials          trials counted in it (those an experiment before it uses are counted there)
      * @param trainGflop      its trainings' arithmetic
      * @param evalGflop       its evaluations' arithmetic
-     * @param measuredSeconds the wall time its summary records, or null
+     * @param measuredSeconds the seconds of work its summary records, or null
      */
     record Row(String id, int trials, double trainGflop, double evalGflop, Double measuredSeconds) {
         double gflop() {
@@ -54,9 +56,9 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
         }
     }
 
-    /** Seconds the arithmetic takes at the peak on every core. */
+    /** Seconds the arithmetic takes at the peak of one core. */
     double floorSeconds(double gflop) {
-        return gflop / (gflopsPerCore * cores);
+        return gflop / gflopsPerCore;
     }
 
     /**
@@ -65,33 +67,45 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
      * @param gflopsPerCore the measured float32 sgemm peak of one core
      */
     static SuiteFloor count(Path experimentsDir, Path resultsDir, Path dataDir, double gflopsPerCore, int cores) {
-        Map<DataSpec, int[]> sizes = new HashMap<>();
-        Set<String> counted = new HashSet<>();
-        List<Row> rows = new ArrayList<>();
+        List<Counted> experiments = new ArrayList<>();
+        Map<String, Set<List<Object>>> curvePoints = new HashMap<>();
         for (Path specFile : specFiles(experimentsDir)) {
             ResolvedExperiment experiment = SpecLoader.resolve(specFile);
             Path summaryFile = resultsDir.resolve(experiment.id()).resolve(Summary.FILE_NAME);
-            if (!Files.isRegularFile(summaryFile)) {
+            if (Files.isRegularFile(summaryFile)) {
+                Summary summary = Summary.read(summaryFile);
+                List<MetricRow> metrics = experiment.spec().kind() == Kind.TRAIN
+                        ? MetricsCsv.read(resultsDir.resolve(experiment.id()).resolve(MetricsCsv.FILE_NAME)) : List.of();
+                Counted counted = new Counted(experiment, summary);
+                experiments.add(counted);
+                for (MetricRow r : metrics) {
+                    String hash = counted.trialHash(r.setting(), r.seed());
+                    if (hash != null) {
+                        curvePoints.computeIfAbsent(hash, h -> new HashSet<>()).add(List.of(r.split(), r.epoch(), r.step()));
+                    }
+                }
+            }
+        }
+        Map<DataSpec, int[]> sizes = new HashMap<>();
+        Set<String> counted = new HashSet<>();
+        List<Row> rows = new ArrayList<>();
+        for (Counted c : experiments) {
+            Summary summary = c.summary();
+            Double seconds = summary.provenance() == null ? null : summary.provenance().wallSeconds();
+            if (c.experiment().spec().kind() != Kind.TRAIN || summary.provenance() == null || summary.provenance().recipe() == null) {
+                rows.add(new Row(c.experiment().id(), 0, 0, 0, seconds));
                 continue;
             }
-            Summary summary = Summary.read(summaryFile);
-            Double wall = summary.provenance() == null ? null : summary.provenance().wallSeconds();
-            if (experiment.spec().kind() != Kind.TRAIN || summary.provenance() == null || summary.provenance().recipe() == null) {
-                rows.add(new Row(experiment.id(), 0, 0, 0, wall));
-                continue;
-            }
-            Map<String, String> trialHashes = summary.provenance().recipe().trials();
-            List<MetricRow> metrics = MetricsCsv.read(resultsDir.resolve(experiment.id()).resolve(MetricsCsv.FILE_NAME));
             int trials = 0;
             double train = 0;
             double eval = 0;
-            for (ResolvedExperiment.Setting setting : experiment.settings()) {
+            for (ResolvedExperiment.Setting setting : c.experiment().settings()) {
                 ExperimentSpec s = setting.spec();
                 int[] n = sizes.computeIfAbsent(s.data(), d -> sizes(d, dataDir));
                 double macs = macsPerExample(s.network());
                 Double steps = measured(summary, "steps", setting.name());
                 for (long seed : summary.provenance().seeds()) {
-                    String hash = trialHashes.get(Provenance.Recipe.trialName(setting.name(), seed));
+                    String hash = c.trialHash(setting.name(), seed);
                     if (hash == null || !counted.add(hash)) {
                         continue;
                     }
@@ -99,22 +113,30 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
                     train += trainExamples(s.training(), n[0], steps) * BenchCase.flopsPerExample(s.network()) / 1e9;
                     double passes = n[0] + n[1] + n[2]; // untrained
                     passes += n[0] + n[1] + n[2] + n[2]; // at the end, and the true-class pass over test
-                    for (MetricRow r : metrics) {
-                        if (r.seed() == seed && r.setting().equals(setting.name())) {
-                            passes += switch (r.split()) {
-                                case "train" -> n[0];
-                                case "val" -> n[1];
-                                case "test" -> n[2];
-                                default -> 0; // train_running: the steps' own scores, no extra pass
-                            };
-                        }
+                    for (List<Object> point : curvePoints.getOrDefault(hash, Set.of())) {
+                        passes += switch ((String) point.get(0)) {
+                            case "train" -> n[0];
+                            case "val" -> n[1];
+                            case "test" -> n[2];
+                            default -> 0; // train_running: the steps' own scores, no extra pass
+                        };
                     }
                     eval += passes * 2 * macs / 1e9;
                 }
             }
-            rows.add(new Row(experiment.id(), trials, train, eval, wall));
+            rows.add(new Row(c.experiment().id(), trials, train, eval, seconds));
         }
         return new SuiteFloor(rows, gflopsPerCore, cores);
+    }
+
+    /** An experiment with results, and the trial that gave each of its settings' seeds. */
+    private record Counted(ResolvedExperiment experiment, Summary summary) {
+        String trialHash(String setting, long seed) {
+            if (summary.provenance() == null || summary.provenance().recipe() == null) {
+                return null;
+            }
+            return summary.provenance().recipe().trials().get(Provenance.Recipe.trialName(setting, seed));
+        }
     }
 
     /** Multiply-adds of one example's forward pass. */

@@ -5,6 +5,7 @@ import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.RunOptions;
+import org.repro4j.train.RunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,19 +64,24 @@ final class RunCommand implements Callable<Integer> {
                 System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers());
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
-        for (ResolvedExperiment experiment : resolved) {
-            String id = experiment.id();
-            long t0 = System.nanoTime();
-            ExperimentRunner.run(experiment, options);
-            timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", id, (System.nanoTime() - t0) / 1e9));
+        double work = 0;
+        try (RunPlan plan = RunPlan.start(resolved, options)) {
+            for (ResolvedExperiment experiment : plan.assemblyOrder()) {
+                ExperimentRunner.Outcome done = ExperimentRunner.run(experiment, options, plan);
+                work += done.seconds();
+                timings.add(String.format(Locale.ROOT, "%-28s %8.1f s", experiment.id(), done.seconds()));
+            }
         }
+        double wall = (System.nanoTime() - start) / 1e9;
         if (ids.size() > 1) {
-            System.out.println("\nWall time per experiment:");
+            System.out.println("\nSeconds of work per experiment (its trials' training on one worker each, a shared trial counted"
+                    + " where it was first used, and its own assembly):");
             timings.forEach(System.out::println);
-            System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", work);
         }
         String peak = PeakMemory.describe();
-        System.out.println("Trials at once: " + options.jobs() + (peak == null ? "" : "; " + peak));
+        System.out.printf(Locale.ROOT, "Experiments took %.1f s of wall time with %d trial%s at once%s%n", wall, options.jobs(),
+                options.jobs() == 1 ? "" : "s", peak == null ? "" : "; " + peak);
         if (folders.quick && against == null) {
             System.out.println("QUICK run: not compared with the published results, which are full runs (--against DIR compares it"
                     + " with other QUICK results).");

@@ -113,6 +113,27 @@ public final class Protocols {
         return files;
     }
 
+    /**
+     * How many examples a protocol's training split and all its splits hold before QUICK cuts and
+     * digit-pair filters, known without loading it: for planning, where an estimate will do
+     * ({@code RealDataTest} checks it against what each protocol loads).
+     */
+    public static NominalSize nominalSize(Protocol protocol) {
+        return switch (protocol) {
+            case CIFAR_B1 -> new NominalSize(10_000, 30_000);
+            case CIFAR_ALL_5K -> new NominalSize(45_000, 60_000);
+            case CIFAR_ALL_1K -> new NominalSize(49_000, 60_000);
+            case MNIST_VU -> new NominalSize(55_000, 70_000);
+            case MNIST_VU_FINAL -> new NominalSize(60_000, 70_000);
+            case MNIST_TDT -> new NominalSize(20_000, 30_000);
+            case SYNTHETIC_ELLIPSE -> new NominalSize(SyntheticEllipse.TRAIN_SIZE, SyntheticEllipse.TRAIN_SIZE + SyntheticEllipse.VAL_SIZE);
+        };
+    }
+
+    /** Examples in the training split and in all splits together. */
+    public record NominalSize(int train, int all) {
+    }
+
     /** A one-line description of a protocol. */
     public static String describe(Protocol protocol) {
         return BY_NAME.get(protocol).description();

@@ -38,7 +38,11 @@ import org.repro4j.Sha256;
  * @param cpuCores        processors available to the JVM
  * @param gitCommit       {@code git rev-parse HEAD}, or null outside a git checkout
  * @param gitDirty        whether tracked files had uncommitted changes; null with no commit
- * @param wallSeconds     wall-clock time of the whole experiment
+ * @param wallSeconds     seconds spent on the experiment: its trials' training, each on one worker (a
+ *                        trial that several experiments of a run share counts in the first by id), and
+ *                        its own assembly, without the time it waited for trials; trials of all
+ *                        experiments train at once, so these add up to about the run's wall time
+ *                        times its workers
  * @param date            when the provenance was captured, ISO-8601 with offset
  * @param jvmOptions      the JVM's options (heap, ND4J memory caps, ...), as the JVM reports them
  * @param recipe          what the result was computed from beside the spec: code, mode, data, trials;

@@ -160,7 +160,7 @@ public final class ResultsPage {
         md.append("| | |\n|---|---|\n");
         row(md, "commit", commit);
         row(md, "date", p.date());
-        row(md, "wall time", String.format(Locale.ROOT, "%.1f s", p.wallSeconds()));
+        row(md, "time", String.format(Locale.ROOT, "%.1f s of work", p.wallSeconds()));
         row(md, "seeds", p.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         row(md, "spec SHA-256", p.specSha256() == null ? "-" : "`" + p.specSha256() + "`"
                 + (p.recipe() == null ? "" : " (of `spec.json`)"));

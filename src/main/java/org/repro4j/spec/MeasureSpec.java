@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What the runner records while training: loss, cost and accuracy on the named splits, once per
- * epoch ({@code every_steps} null) or every N optimisation steps. Every split is measured once more
- * at the end anyway; the default leaves the test split out of the curves because evaluating a
- * split costs about as much as an epoch of training on the small DD2424 protocol.
+ * epoch ({@code every_steps} null) or every N optimisation steps, where a figure draws them (the
+ * runner measures a split while training only then, or where early stopping reads it). Every split
+ * is measured untrained and at the end anyway; the default leaves the test split out of the curves
+ * because evaluating a split costs about as much as an epoch of training on the small DD2424 protocol.
  *
  * @param runningLoss null, or how often to record the mean training loss of the batches trained on
  *                    since the last record (the loss each batch had just before its update, as a

@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * Ends a training at the first sign that it diverged, because a diverged network never recovers
  * and every later number would be noise: a mini-batch score that is NaN or infinite (when the
- * engine computes scores), a parameter that is not finite at the end of an epoch, or a measured
- * loss or cost that is not finite. It stops the batches and says where it happened, e.g.
- * "diverged at epoch 3, step 1207: training loss = Infinity".
+ * engine computes scores) or a parameter that is not finite at the end of an epoch. It stops the
+ * batches and says where it happened, e.g. "diverged at epoch 3, step 1207: training loss = Infinity".
+ * The losses measured on the splits are not watched: which splits a trial measures while it trains
+ * depends on who uses it ({@link Curves}), and must not change where it stops.
  */
 final class DivergenceWatch extends BaseTrainingListener {
     private final StoppableIterator batches;
@@ -53,8 +54,7 @@ final class DivergenceWatch extends BaseTrainingListener {
         }
     }
 
-    /** A measured value that a healthy training keeps finite, e.g. a split's loss or cost. */
-    void observe(String what, double value, int epoch, long step) {
+    private void observe(String what, double value, int epoch, long step) {
         if (divergence == null && !Double.isFinite(value)) {
             diverged(epoch, step, what + " = " + value);
         }

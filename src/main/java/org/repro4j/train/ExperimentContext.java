@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one experiment's run needs and produces: the resolved experiment, where to write,
- * the measured values (one per seed) that become the summary, and the trials they came from.
+ * Everything one experiment's run needs and produces: the resolved experiment, where to write, the
+ * run's trials, the measured values (one per seed) that become the summary, the trials they came
+ * from, and the seconds spent on it.
  */
 final class ExperimentContext {
     final ResolvedExperiment resolved;
@@ -23,18 +24,37 @@ final class ExperimentContext {
     final RunOptions options;
     final List<Long> seeds;
     final PrintStream log;
+    final RunPlan plan;
     private final Map<String, List<Double>> measured = new LinkedHashMap<>();
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, String> trials = new LinkedHashMap<>();
+    private double trainingSeconds;
+    private double waitingSeconds;
 
-    ExperimentContext(ResolvedExperiment resolved, Path outDir, RunOptions options, List<Long> seeds) {
+    ExperimentContext(ResolvedExperiment resolved, Path outDir, RunOptions options, List<Long> seeds, RunPlan plan) {
         this.resolved = resolved;
         this.spec = resolved.spec();
         this.outDir = outDir;
         this.options = options;
         this.seeds = seeds;
         this.log = options.log();
+        this.plan = plan;
+    }
+
+    /** Seconds a worker spent training a trial this experiment is the first to use. */
+    void trained(double seconds) {
+        trainingSeconds += seconds;
+    }
+
+    /** Seconds this experiment's assembly waited for trials training elsewhere. */
+    void waited(double seconds) {
+        waitingSeconds += seconds;
+    }
+
+    /** The seconds spent on this experiment, of which so many were spent waiting: its trials' training plus its own work. */
+    double seconds(double wallSeconds) {
+        return wallSeconds - waitingSeconds + trainingSeconds;
     }
 
     /** Adds one seed's value of a measure; the summary shows the mean and std over seeds. */

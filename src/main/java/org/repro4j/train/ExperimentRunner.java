@@ -34,21 +34,32 @@ public final class ExperimentRunner {
         return run(SpecLoader.resolve(options.experimentsDir().resolve(id + ".yaml")), options);
     }
 
-    /** @return the finished results folder */
+    /** Plans the experiment's trials and runs it. @return the finished results folder */
     public static Path run(ResolvedExperiment experiment, RunOptions options) {
+        try (RunPlan plan = RunPlan.start(List.of(experiment), options)) {
+            return run(experiment, options, plan).folder();
+        }
+    }
+
+    /**
+     * Runs one of the experiments a run planned.
+     *
+     * @param plan the run's trials, this experiment's among them
+     */
+    public static Outcome run(ResolvedExperiment experiment, RunOptions options, RunPlan plan) {
         ExperimentSpec spec = experiment.spec();
         String id = spec.id();
         List<Long> seeds = seeds(spec, options);
         long start = System.nanoTime();
         options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
         ExperimentKind kind = ExperimentKind.of(spec.kind());
-        requireProducedReferences(experiment, kind.measures(experiment));
+        requireProducedReferences(experiment);
         try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
-            ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds);
+            ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds, plan);
             kind.run(ctx);
-            double wall = (System.nanoTime() - start) / 1e9;
+            double seconds = ctx.seconds((System.nanoTime() - start) / 1e9);
             Summary summary = summarise(spec, ctx);
-            summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, wall,
+            summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, seconds,
                     ResultProvenance.recipe(experiment, options.quick(), ctx.trials())));
             // The resolved spec that specSha256 hashes: sha256sum spec.json gives it.
             Files.writeString(out.path().resolve("spec.json"), experiment.canonicalJson());
@@ -56,15 +67,26 @@ public final class ExperimentRunner {
             ResultsPage.write(out.path().resolve("README.md"), summary, ctx.figures(), spec.description());
             out.commit();
             ResultsIndex.write(options.resultsRoot());
-            options.log().printf(Locale.ROOT, "== %s done in %.1f s -> %s%n", id, wall, options.resultsRoot().resolve(id));
-            return options.resultsRoot().resolve(id);
+            options.log().printf(Locale.ROOT, "== %s done (%.1f s of work) -> %s%n", id, seconds, options.resultsRoot().resolve(id));
+            return new Outcome(options.resultsRoot().resolve(id), seconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * A finished experiment.
+     *
+     * @param folder  its results folder
+     * @param seconds the seconds spent on it: its trials' training on one worker each (a trial shared
+     *                with an earlier experiment counts there) and its own work, without waiting
+     */
+    public record Outcome(Path folder, double seconds) {
+    }
+
     /** Refuses, before anything runs, a reference to a measure the experiment will not produce. */
-    private static void requireProducedReferences(ResolvedExperiment experiment, Set<String> produced) {
+    static void requireProducedReferences(ResolvedExperiment experiment) {
+        Set<String> produced = ExperimentKind.of(experiment.spec().kind()).measures(experiment);
         if (produced == null) {
             return; // known only once run: summarise checks
         }

@@ -2,23 +2,23 @@ package org.repro4j.train;
 
 import org.repro4j.data.Splits;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * Trains trials on this machine, {@code workers} at a time, each in its own thread with
  * single-threaded BLAS ({@code OMP_NUM_THREADS=1}, set by {@code bin/env.sh}): one worker per core
- * keeps every core busy where one trial alone would leave the others idle. Every trial seeds its own
- * thread's ND4J random generator and has its own network, batches and listeners, and the splits are
- * only read, so a trial's result is the same bit for bit whether it trained alone or beside others
- * ({@code LocalExecutorTest}). Identical trials (same hash) train once.
+ * keeps every core busy where one trial alone would leave the others idle. A trial starts as soon as
+ * a worker is free, in the order given. Every trial seeds its own thread's ND4J random generator and
+ * has its own network, batches and listeners, and the splits are only read, so a trial's result is
+ * the same bit for bit whether it trained alone or beside others ({@code LocalExecutorTest}).
+ * Identical trials (same hash) train once.
  */
 public final class LocalExecutor implements TrialExecutor {
     private final int workers;
@@ -47,41 +47,66 @@ public final class LocalExecutor implements TrialExecutor {
     }
 
     @Override
-    public List<TrialResult> run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep) {
+    public void run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep, Finished finished) {
         Map<String, Trial> unique = new LinkedHashMap<>();
         trials.forEach(t -> unique.putIfAbsent(t.sha256(), t));
-        // Loaded here, once, before any worker reads them.
-        Map<String, Splits> splits = new LinkedHashMap<>();
-        unique.forEach((hash, t) -> splits.put(hash, data.apply(t)));
-        Map<String, TrialResult> results = new LinkedHashMap<>();
         if (pool == null) {
-            unique.forEach((hash, t) -> results.put(hash, TrialRunner.run(t, splits.get(hash), onStep)));
-        } else {
-            Runnable step = synchronizedStep(onStep);
-            Map<String, Future<TrialResult>> futures = new LinkedHashMap<>();
-            unique.forEach((hash, t) -> futures.put(hash, pool.submit(() -> TrialRunner.run(t, splits.get(hash), step))));
-            try {
-                for (Map.Entry<String, Future<TrialResult>> f : futures.entrySet()) {
-                    results.put(f.getKey(), f.getValue().get());
-                }
-            } catch (InterruptedException e) {
-                futures.values().forEach(f -> f.cancel(true));
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while trials were training", e);
-            } catch (ExecutionException e) {
-                futures.values().forEach(f -> f.cancel(true));
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+            for (Trial t : unique.values()) {
+                long start = System.nanoTime();
+                TrialResult result = TrialRunner.run(t, data.apply(t), onStep);
+                finished.accept(t, result, (System.nanoTime() - start) / 1e9);
             }
+            return;
         }
-        List<TrialResult> ordered = new ArrayList<>();
-        trials.forEach(t -> ordered.add(results.get(t.sha256())));
-        return ordered;
+        Runnable step = synchronizedStep(onStep);
+        Object finishing = new Object();
+        Semaphore free = new Semaphore(workers);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try {
+            for (Trial t : unique.values()) {
+                free.acquire();
+                if (failure.get() != null) {
+                    free.release();
+                    break;
+                }
+                Splits splits;
+                try {
+                    splits = data.apply(t);
+                } catch (RuntimeException | Error e) {
+                    free.release();
+                    throw e;
+                }
+                pool.execute(() -> {
+                    try {
+                        long start = System.nanoTime();
+                        TrialResult result = TrialRunner.run(t, splits, step);
+                        synchronized (finishing) {
+                            finished.accept(t, result, (System.nanoTime() - start) / 1e9);
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        free.release();
+                    }
+                });
+            }
+            free.acquire(workers); // every started trial has ended
+            free.release(workers);
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trials were training", e);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e != null) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Runnable synchronizedStep(Runnable onStep) {

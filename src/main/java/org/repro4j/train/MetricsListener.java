@@ -20,37 +20,36 @@ final class MetricsListener extends BaseTrainingListener {
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
     private final StoppableIterator iterator;
-    private final DivergenceWatch divergence;
     private long steps;
     private int epochsDone;
     private Long stopStep;
     private Integer stopEpoch;
 
     /**
+     * @param splits     the trial's curves: the splits measured while it trains (not for divergence:
+     *                   which splits are measured must not change where a training stops)
      * @param normalizer applied to the splits' rows before the network sees them (see {@code Splits}); may be null
-     * @param divergence sees every measured loss and cost, and stops the training when one is not finite
      */
     MetricsListener(TrialRows rows, Map<String, DataSet> splits, DataNormalization normalizer, MeasurePolicy policy,
-                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator, DivergenceWatch divergence) {
+                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator) {
         this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);
         this.normalizer = normalizer;
         this.policy = policy;
         this.stopRule = stopRuleOrNull;
         this.iterator = iterator;
-        this.divergence = divergence;
     }
 
     /** Records the untrained network (step 0) before any update. */
     void measureInitial(MultiLayerNetwork net) {
-        measure(net, 0);
+        measure(net);
     }
 
     @Override
     public void iterationDone(Model model, int iteration, int epoch) {
         steps++;
         if (policy.afterStep(steps)) {
-            Map<String, SplitMetrics> m = measure((MultiLayerNetwork) model, epoch + 1);
+            Map<String, SplitMetrics> m = measure((MultiLayerNetwork) model);
             if (stopRule != null && stopRule.record(m.get("val").loss())) {
                 stopStep = steps;
                 stopEpoch = epochsDone;
@@ -63,7 +62,7 @@ final class MetricsListener extends BaseTrainingListener {
     public void onEpochEnd(Model model) {
         epochsDone++;
         if (policy.atEpochEnd()) {
-            measure((MultiLayerNetwork) model, epochsDone);
+            measure((MultiLayerNetwork) model);
         }
     }
 
@@ -80,15 +79,12 @@ final class MetricsListener extends BaseTrainingListener {
         return stopStep;
     }
 
-    /** @param epochOneBased the epoch the measurement belongs to, counted from 1 (0: before training) */
-    private Map<String, SplitMetrics> measure(MultiLayerNetwork net, int epochOneBased) {
+    private Map<String, SplitMetrics> measure(MultiLayerNetwork net) {
         Map<String, SplitMetrics> out = new LinkedHashMap<>();
         splits.forEach((name, data) -> {
             SplitMetrics m = Evaluator.evaluate(net, data, normalizer);
             out.put(name, m);
             rows.add(net, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy());
-            divergence.observe(name + " loss", m.loss(), epochOneBased, steps);
-            divergence.observe(name + " cost", m.cost(), epochOneBased, steps);
         });
         return out;
     }

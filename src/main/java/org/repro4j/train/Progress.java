@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.io.PrintStream;
 
 /**
- * Progress of a long run in optimisation steps: a live bar on a terminal, and a plain line every
+ * Progress of a long run (in trials, or steps): a live bar on a terminal, and a plain line every
  * 10% elsewhere (CI logs), so neither floods the output.
  */
 final class Progress implements AutoCloseable {
@@ -15,18 +15,21 @@ final class Progress implements AutoCloseable {
     private final PrintStream log;
     private final String task;
     private final long total;
+    private final String unit;
     private long done;
     private int lastDecile;
 
-    Progress(String task, long totalSteps, PrintStream log) {
+    /** @param unit what is counted, with a leading space: " trials" */
+    Progress(String task, long total, String unit, PrintStream log) {
         this.task = task;
-        this.total = Math.max(1, totalSteps);
+        this.total = Math.max(1, total);
+        this.unit = unit;
         this.log = log;
-        this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).showSpeed().setUpdateIntervalMillis(500).build();
+        this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName(task).setInitialMax(this.total)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1).setUpdateIntervalMillis(500).build();
     }
 
-    void step() {
+    synchronized void step() {
         done++;
         if (bar != null) {
             bar.step();
@@ -35,14 +38,7 @@ final class Progress implements AutoCloseable {
         int decile = (int) (10 * done / total);
         if (decile > lastDecile) {
             lastDecile = decile;
-            log.printf("%s: %d%% (%d/%d steps)%n", task, Math.min(100, decile * 10), done, total);
-        }
-    }
-
-    /** Steps that were not taken here (a run loaded from the cache). */
-    void advance(long steps) {
-        for (long i = 0; i < steps && done < total; i++) {
-            step();
+            log.printf("%s: %d%% (%d/%d%s)%n", task, Math.min(100, decile * 10), done, total, unit);
         }
     }
 

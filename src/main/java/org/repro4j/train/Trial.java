@@ -8,9 +8,13 @@ import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.MeasureSpec;
 import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.Split;
 import org.repro4j.spec.TrainingSpec;
 
 import java.io.Serializable;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
  * One training: a setting's data, network, training and measure sections with one seed, or one
@@ -21,9 +25,15 @@ import java.io.Serializable;
  * @param quick      trained on the QUICK data for at most {@link RunOptions#QUICK_EPOCHS} epochs
  * @param evaluation what is measured besides the spec's {@code measure} section
  * @param codeSha256 the code that trains and measures ({@link CodeHash})
+ * @param curves     the splits measured while it trains, as the {@code measure} section says when
+ *                   (every epoch, every N steps, or on the early-stopping schedule), in {@link Split}
+ *                   order; the others are measured only before and after. Which ones are needed
+ *                   depends on the experiments that use the trial ({@link Curves}), so this is a
+ *                   request, not part of the {@link #sha256() hash}: curves change neither what is
+ *                   trained nor the measures, and a result with more curves serves a request for fewer.
  */
 public record Trial(DataSpec data, NetworkSpec network, TrainingSpec training, MeasureSpec measure, long seed,
-                    boolean quick, Evaluation evaluation, String codeSha256) implements Serializable {
+                    boolean quick, Evaluation evaluation, String codeSha256, List<Split> curves) implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -37,10 +47,25 @@ public record Trial(DataSpec data, NetworkSpec network, TrainingSpec training, M
         CHOSEN
     }
 
-    /** The trial of a resolved setting (or a candidate's experiment) with one seed, on this JVM's code. */
+    public Trial {
+        EnumSet<Split> set = EnumSet.noneOf(Split.class);
+        set.addAll(curves);
+        curves = List.copyOf(set);
+    }
+
+    /**
+     * The trial of a resolved setting (or a candidate's experiment) with one seed, on this JVM's
+     * code; an experiment's trial measures every split its {@code measure} section names while it
+     * trains, a candidate's none.
+     */
     public static Trial of(ExperimentSpec resolved, long seed, boolean quick, Evaluation evaluation) {
         return new Trial(resolved.data(), resolved.network(), resolved.training(), resolved.measure(), seed, quick,
-                evaluation, CodeHash.current());
+                evaluation, CodeHash.current(), evaluation == Evaluation.EXPERIMENT ? resolved.measure().splits() : List.of());
+    }
+
+    /** The same trial measuring these splits while it trains. */
+    public Trial withCurves(Collection<Split> splits) {
+        return new Trial(data, network, training, measure, seed, quick, evaluation, codeSha256, List.copyOf(splits));
     }
 
     /** Canonical JSON of everything above: the trial's recipe, as stored beside its result. */
@@ -52,9 +77,9 @@ public record Trial(DataSpec data, NetworkSpec network, TrainingSpec training, M
         }
     }
 
-    /** SHA-256 of {@link #json()}: the trial's identity. */
+    /** The trial's identity: SHA-256 of its {@link #json()} without curves. */
     public String sha256() {
-        return Sha256.of(json());
+        return Sha256.of(withCurves(List.of()).json());
     }
 
     /** Epochs it trains at most. */

@@ -64,7 +64,7 @@ public final class TrialRunner {
         PlateauStopRule rule = null;
         if (experiment) {
             Map<String, DataSet> measured = new LinkedHashMap<>();
-            for (Split split : trial.measure().splits()) {
+            for (Split split : trial.curves()) {
                 if (data.split(split.toString()) != null) {
                     measured.put(split.toString(), data.split(split.toString()));
                 }
@@ -76,7 +76,10 @@ public final class TrialRunner {
                     : MeasurePolicy.everyEpoch();
             rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
             TrialRows stamped = new TrialRows(trial.seed(), rows::add);
-            metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches, divergence);
+            if (rule != null && !measured.containsKey("val")) {
+                throw new IllegalStateException("early stopping reads the validation loss, but the trial's curves are " + trial.curves());
+            }
+            metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches);
             for (String split : SPLITS) {
                 if (data.split(split) != null) {
                     results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());

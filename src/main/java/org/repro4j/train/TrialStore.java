@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.io.FileUtils;
 import org.repro4j.report.MetricRow;
 import org.repro4j.report.MetricsCsv;
+import org.repro4j.spec.Split;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -24,8 +25,9 @@ import java.util.UUID;
  * recipe ({@code trial.json}), its measures and divergence ({@code result.json}), its metric rows
  * ({@code metrics.csv}) and the arrays figures draw ({@code arrays.bin}). A trial whose hash is
  * here is not trained again: a figure experiment that shows a table experiment's trainings reads
- * them from here. Each entry is written to a temporary folder and renamed, so a half-written one
- * is never read; a damaged one is trained again.
+ * them from here. An entry serves a trial when it holds at least the curves the trial asks for
+ * ({@link Trial#curves}); the hash leaves curves out. Each entry is written to a temporary folder
+ * and renamed, so a half-written one is never read; a damaged one is trained again.
  */
 final class TrialStore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,19 +37,29 @@ final class TrialStore {
         this.dir = dir;
     }
 
-    /** Whether a result of this trial is stored (it may still turn out damaged when loaded, and then be trained again). */
+    /**
+     * Whether a result of this trial with its curves is stored (it may still turn out damaged when
+     * loaded, and then be trained again).
+     */
     boolean contains(Trial trial) {
-        return Files.isRegularFile(dir.resolve(trial.sha256()).resolve("result.json"));
+        Stored stored = stored(trial);
+        return stored != null && stored.curves().containsAll(trial.curves());
     }
 
-    /** The stored result of this trial, or null when there is none. */
+    /** The curves the stored result of this trial holds, or none when there is none. */
+    List<Split> curves(Trial trial) {
+        Stored stored = stored(trial);
+        return stored == null ? List.of() : stored.curves();
+    }
+
+    /** The stored result of this trial, or null when there is none, or it lacks some of the trial's curves. */
     TrialResult load(Trial trial) {
         Path entry = dir.resolve(trial.sha256());
-        if (!Files.isRegularFile(entry.resolve("result.json"))) {
+        Stored stored = stored(trial);
+        if (stored == null || !stored.curves().containsAll(trial.curves())) {
             return null;
         }
         try {
-            Stored stored = JSON.readValue(entry.resolve("result.json").toFile(), Stored.class);
             List<MetricRow> rows = MetricsCsv.read(entry.resolve(MetricsCsv.FILE_NAME));
             TrialResult.Matrix weights = null;
             TrialResult.TrueClass trueClass = null;
@@ -70,7 +82,7 @@ final class TrialStore {
             Files.createDirectories(tmp);
             Files.writeString(tmp.resolve("trial.json"), trial.json() + "\n");
             JSON.writeValue(tmp.resolve("result.json").toFile(),
-                    new Stored(result.measures(), result.stepsPerEpoch(), result.divergence()));
+                    new Stored(result.measures(), result.stepsPerEpoch(), result.divergence(), trial.curves()));
             try (MetricsCsv csv = MetricsCsv.create(tmp.resolve(MetricsCsv.FILE_NAME))) {
                 result.rows().forEach(csv::row);
             }
@@ -94,10 +106,31 @@ final class TrialStore {
         }
     }
 
-    /** What result.json holds; NaN and infinite measures are written as the strings Jackson reads back. */
-    private record Stored(LinkedHashMap<String, Double> measures, int stepsPerEpoch, String divergence) {
-        Stored(Map<String, Double> measures, int stepsPerEpoch, String divergence) {
-            this(new LinkedHashMap<>(measures), stepsPerEpoch, divergence);
+    /** result.json, or null when there is none or it cannot be read. */
+    private Stored stored(Trial trial) {
+        Path file = dir.resolve(trial.sha256()).resolve("result.json");
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return JSON.readValue(file.toFile(), Stored.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // a damaged entry is trained again (and rewritten)
+        }
+    }
+
+    /**
+     * What result.json holds; NaN and infinite measures are written as the strings Jackson reads back.
+     *
+     * @param curves the splits the trial measured while it trained
+     */
+    private record Stored(LinkedHashMap<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves) {
+        Stored {
+            curves = curves == null ? List.of() : curves;
+        }
+
+        Stored(Map<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves) {
+            this(new LinkedHashMap<>(measures), stepsPerEpoch, divergence, curves);
         }
     }
 

@@ -16,7 +16,8 @@ import org.repro4j.report.Summary;
 
 /**
  * The suite's arithmetic counted by hand for a small network on the synthetic data (60,000 train and
- * 10,000 validation points, no test split), and a second experiment that only reuses a trial.
+ * 10,000 validation points, no test split), and a second experiment that only reuses a trial, whose
+ * curves it asked for are counted with the trial.
  */
 class SuiteFloorTest {
     @TempDir
@@ -54,8 +55,8 @@ class SuiteFloorTest {
         }
     }
 
-    private static MetricRow row(long seed, String split) {
-        return new MetricRow("", seed, 0, 0, split, 0.5, 0.5, 0.5, 0.01, 0);
+    private static MetricRow row(long seed, String split, long step) {
+        return new MetricRow("", seed, 0, step, split, 0.5, 0.5, 0.5, 0.01, 0);
     }
 
     @Test
@@ -65,9 +66,10 @@ class SuiteFloorTest {
         Files.writeString(experiments.resolve("b.yaml"), "extends: a\nid: b\nseeds: [1]\n");
         // 15,000 steps per seed: two epochs of 6,000 batches of 10, and 3,000 batches of the third (it stopped).
         results("a", List.of(1L, 2L), Map.of("seed 1", "h1", "seed 2", "h2"), 15_000, 40.0, List.of(
-                row(1, "val"), row(1, "val"), row(1, "val"), row(1, "train"), row(1, "train"),
-                row(1, "train_running"), row(1, "train_running"), row(2, "val")));
-        results("b", List.of(1L), Map.of("seed 1", "h1"), 15_000, 0.5, List.of(row(1, "val")));
+                row(1, "val", 0), row(1, "val", 6_000), row(1, "val", 12_000), row(1, "train", 0),
+                row(1, "train_running", 6_000), row(1, "train_running", 12_000), row(2, "val", 0)));
+        // b shows a curve point of a's first trial that a does not list (the trial measured it for b), and one a lists too.
+        results("b", List.of(1L), Map.of("seed 1", "h1"), 15_000, 0.5, List.of(row(1, "train", 6_000), row(1, "val", 6_000)));
 
         SuiteFloor suite = SuiteFloor.count(experiments, home.resolve("results"), home.resolve("no-data-needed"), 1.0, 2);
 
@@ -78,10 +80,11 @@ class SuiteFloorTest {
         // 2*6*2 + 2*6*3 = 60 FLOPs; per seed 2*60,000 + 3,000*10 = 150,000 examples.
         assertEquals(2 * 150_000 * 60 / 1e9, a.trainGflop(), 1e-15);
         // Forward: 2*(6 + 6) = 24 FLOPs an example. Each seed: untrained and final passes over train and val
-        // (2 * 70,000); seed 1's rows: 3 val and 2 train passes (150,000); seed 2's: one val pass (10,000).
+        // (2 * 70,000); seed 1's distinct curve points in a and b: 3 val and 2 train passes (150,000); seed 2's: one
+        // val pass (10,000).
         assertEquals((2 * 140_000 + 150_000 + 10_000) * 24 / 1e9, a.evalGflop(), 1e-15);
         assertEquals(40.0, a.measuredSeconds());
-        assertEquals((a.trainGflop() + a.evalGflop()) / 2, suite.floorSeconds(a.gflop()), 1e-15);
+        assertEquals(a.trainGflop() + a.evalGflop(), suite.floorSeconds(a.gflop()), 1e-15, "at 1 GFLOP/s on one core");
 
         SuiteFloor.Row b = suite.rows().get(1);
         assertEquals(new SuiteFloor.Row("b", 0, 0, 0, 0.5), b, "its one trial was a's: nothing trained, nothing counted");

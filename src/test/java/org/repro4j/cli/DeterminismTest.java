@@ -57,7 +57,7 @@ class DeterminismTest {
             measure:
               every_steps: 5
             seeds: [%d]
-            figures: []
+            figures: [curves]
             """;
 
     /** The columns of metrics.csv as this test reads them; wall_s, the last, is wall-clock time. */

@@ -38,7 +38,7 @@ class ResultsPageTest {
         assertTrue(md.contains("![Loss per epoch for the four settings](curves.png)"), md);
         assertTrue(md.contains("`0123456789abcdef0123456789abcdef01234567` with uncommitted changes"), md);
         assertTrue(md.contains("| date | 2025-01-02T03:04:05Z |"), md);
-        assertTrue(md.contains("| wall time | 123.5 s |"), md);
+        assertTrue(md.contains("| time | 123.5 s of work |"), md);
         assertTrue(md.contains("| seeds | 1, 2, 3 |"), md);
         assertTrue(md.contains("ab".repeat(32)), md);
         assertTrue(md.contains("CpuBackend") && md.contains("OPENBLAS, 1 BLAS threads, 1 OpenMP threads"), md);

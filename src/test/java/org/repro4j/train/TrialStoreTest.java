@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.report.MetricRow;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.SpecLoader;
+import org.repro4j.spec.Split;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +43,31 @@ class TrialStoreTest {
         assertNotEquals(a.sha256(), Trial.of(ce, 1, false, Trial.Evaluation.EXPERIMENT).sha256(), "training section");
         assertTrue(a.json().contains("\"learning_rate\":0.04") && a.json().contains("\"seed\":1"), a.json());
         assertTrue(a.sha256().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void curvesAreARequestNotPartOfTheName() {
+        Trial none = Trial.of(spec(), 1, false, Trial.Evaluation.EXPERIMENT).withCurves(List.of());
+        Trial both = none.withCurves(List.of(Split.VAL, Split.TRAIN));
+        assertEquals(none.sha256(), both.sha256());
+        assertEquals(List.of(Split.TRAIN, Split.VAL), both.curves(), "in split order");
+        assertNotEquals(none.json(), both.json(), "the recipe stored beside a result says which it measured");
+    }
+
+    @Test
+    void aResultWithMoreCurvesServesARequestForFewerNotTheOtherWay() {
+        Trial val = Trial.of(spec(), 1, false, Trial.Evaluation.EXPERIMENT).withCurves(List.of(Split.VAL));
+        TrialResult result = new TrialResult(List.of(new MetricRow("", 1, 1, 20, "val", 2.0, 2.1, 0.3, 0.04, 0.5)),
+                Map.of("test_acc", 0.39), 20, null, null, null);
+        TrialStore store = new TrialStore(dir);
+        store.store(val, result);
+        assertTrue(store.contains(val.withCurves(List.of())));
+        assertEquals(0.39, store.load(val.withCurves(List.of())).measures().get("test_acc"));
+        assertTrue(store.contains(val));
+        Trial both = val.withCurves(List.of(Split.TRAIN, Split.VAL));
+        assertFalse(store.contains(both), "the training split was not measured");
+        assertNull(store.load(both));
+        assertEquals(List.of(Split.VAL), store.curves(both));
     }
 
     @Test

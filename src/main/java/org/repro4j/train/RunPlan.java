@@ -1,0 +1,277 @@
+package org.repro4j.train;
+
+import org.repro4j.data.Protocols;
+import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
+import org.repro4j.spec.Kind;
+import org.repro4j.spec.NetworkSpec;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.Split;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A run's trials, planned before any of them trains: every setting and seed of every experiment the
+ * run names ({@link TrainExperiment#plan}), each asking for the curves its experiment draws; a trial
+ * that several experiments share trains once, with the curves all of them ask for. Trials the store
+ * holds are taken from there; the others start training at once, in the background, on a
+ * {@link LocalExecutor}, across experiments, so that no core waits for an experiment to end.
+ *
+ * <p>They train grouped by the splits they read: a group's splits are loaded when its first trial
+ * starts and released when its last one ends. Within a group the longest trials go first, so the
+ * short ones fill the end; the groups with the most work go first, and groups whose splits are
+ * large alternate with small ones, so that two large ones are seldom held at once. Experiments are
+ * assembled in the order their trials finish ({@link #assemblyOrder}), each taking its trials'
+ * results from {@link #result}.
+ */
+public final class RunPlan implements AutoCloseable {
+    private final RunOptions options;
+    private final TrialStore store;
+    private final List<ResolvedExperiment> assemblyOrder;
+    private final Set<String> stored = new HashSet<>();
+    private final Map<String, CompletableFuture<Trained>> training = new LinkedHashMap<>();
+    private final Map<String, ResolvedExperiment> firstUser = new HashMap<>();
+    private final Set<String> claimed = new HashSet<>();
+    private final Map<List<Object>, Group> groups = new HashMap<>();
+    private final LocalExecutor executor;
+    private final Thread trainer;
+    private final Progress progress;
+
+    private RunPlan(List<ResolvedExperiment> experiments, RunOptions options) {
+        this.options = options;
+        this.store = options.useTrialStore() ? new TrialStore(options.trialStore()) : null;
+        Map<String, Trial> wanted = new LinkedHashMap<>();
+        Map<ResolvedExperiment, List<String>> hashes = new LinkedHashMap<>();
+        for (ResolvedExperiment experiment : experiments) {
+            ExperimentRunner.requireProducedReferences(experiment);
+            List<String> own = new ArrayList<>();
+            if (experiment.spec().kind() == Kind.TRAIN) {
+                for (TrainExperiment.SettingTrial t : TrainExperiment.plan(experiment, ExperimentRunner.seeds(experiment.spec(), options), options.quick())) {
+                    wanted.merge(t.trial().sha256(), t.trial(), RunPlan::withBothCurves);
+                    firstUser.putIfAbsent(t.trial().sha256(), experiment);
+                    own.add(t.trial().sha256());
+                }
+            }
+            hashes.put(experiment, own);
+        }
+        List<Trial> toTrain = new ArrayList<>();
+        for (Map.Entry<String, Trial> e : wanted.entrySet()) {
+            Trial trial = e.getValue();
+            if (store != null && store.load(trial) != null) {
+                stored.add(e.getKey());
+            } else {
+                // Keeps the curves a stored result has, so that training it again never loses any.
+                toTrain.add(store == null ? trial : withBothCurves(trial, trial.withCurves(store.curves(trial))));
+            }
+        }
+        toTrain = order(toTrain);
+        Map<String, Integer> position = new HashMap<>();
+        for (Trial t : toTrain) {
+            position.put(t.sha256(), position.size());
+            training.put(t.sha256(), new CompletableFuture<>());
+            groups.computeIfAbsent(groupKey(t), k -> new Group()).remaining++;
+        }
+        // An experiment is ready when the last of its trials to start has finished.
+        List<ResolvedExperiment> order = new ArrayList<>(experiments);
+        order.sort(Comparator.comparingInt(x -> hashes.get(x).stream().mapToInt(h -> position.getOrDefault(h, -1)).max().orElse(-1)));
+        this.assemblyOrder = List.copyOf(order);
+        this.executor = new LocalExecutor(options.jobs());
+        this.progress = new Progress("trials", toTrain.size(), " trials", options.log());
+        List<Trial> queue = toTrain;
+        this.trainer = new Thread(() -> train(queue), "trial-planner");
+        trainer.setDaemon(true);
+        trainer.start();
+    }
+
+    /** Plans the trials of these experiments and starts training those the store does not have. */
+    public static RunPlan start(List<ResolvedExperiment> experiments, RunOptions options) {
+        return new RunPlan(experiments, options);
+    }
+
+    /** The experiments in the order their trials will be ready: those with none to train first. */
+    public List<ResolvedExperiment> assemblyOrder() {
+        return assemblyOrder;
+    }
+
+    /** Whether the result of this trial comes from the trial store rather than from this run. */
+    boolean fromStore(Trial trial) {
+        return stored.contains(trial.sha256());
+    }
+
+    /**
+     * The result of one of the run's trials, waiting for it to finish training if it has not.
+     *
+     * @throws TrainingFailure when that trial (or an earlier one, which stopped the run's training) failed
+     */
+    TrialResult result(Trial trial) {
+        String hash = trial.sha256();
+        if (stored.contains(hash)) {
+            TrialResult result = store.load(trial);
+            if (result == null) {
+                throw new IllegalStateException("trial " + hash + " left the trial store " + options.trialStore() + " during the run");
+            }
+            return result;
+        }
+        CompletableFuture<Trained> future = training.get(hash);
+        if (future == null) {
+            throw new IllegalStateException("trial " + hash + " was not planned in this run");
+        }
+        try {
+            return future.get().result();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a trial", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The seconds one worker spent training this trial, counted once, for the first experiment of the
+     * run that uses it (in the order the run was given, as {@code SuiteFloor} counts); 0 for the
+     * others, and for a trial from the store.
+     */
+    double trainingSeconds(Trial trial, ResolvedExperiment experiment) {
+        String hash = trial.sha256();
+        if (stored.contains(hash) || firstUser.get(hash) != experiment || !claimed.add(hash)) {
+            return 0;
+        }
+        result(trial); // waits for it, and throws its failure
+        return training.get(hash).join().seconds();
+    }
+
+    private void train(List<Trial> queue) {
+        try {
+            executor.run(queue, this::splits, () -> {
+            }, this::finished);
+        } catch (Throwable failure) {
+            training.values().forEach(f -> f.completeExceptionally(failure));
+        } finally {
+            releaseAll();
+        }
+    }
+
+    private void finished(Trial trial, TrialResult result, double seconds) {
+        if (store != null) {
+            store.store(trial, result);
+        }
+        release(trial);
+        progress.step();
+        training.get(trial.sha256()).complete(new Trained(result, seconds));
+    }
+
+    private Splits splits(Trial trial) {
+        Group group = groups.get(groupKey(trial));
+        synchronized (group) {
+            if (group.lease == null) {
+                group.lease = SplitsStore.shared().acquire(trial.data(), options.dataDir(), options.quick(), TrialRunner.form(trial.training()));
+            }
+            return group.lease.splits();
+        }
+    }
+
+    private void release(Trial trial) {
+        Group group = groups.get(groupKey(trial));
+        synchronized (group) {
+            if (--group.remaining == 0 && group.lease != null) {
+                group.lease.close();
+                group.lease = null;
+            }
+        }
+    }
+
+    private void releaseAll() {
+        for (Group group : groups.values()) {
+            synchronized (group) {
+                if (group.lease != null) {
+                    group.lease.close();
+                    group.lease = null;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        trainer.interrupt();
+        progress.close();
+    }
+
+    /** The order trials start in: grouped by their splits, see the class comment. */
+    static List<Trial> order(List<Trial> trials) {
+        Map<List<Object>, List<Trial>> byGroup = new LinkedHashMap<>();
+        trials.forEach(t -> byGroup.computeIfAbsent(groupKey(t), k -> new ArrayList<>()).add(t));
+        List<List<Trial>> large = new ArrayList<>();
+        List<List<Trial>> small = new ArrayList<>();
+        for (List<Trial> group : byGroup.values()) {
+            group.sort(Comparator.comparingDouble(RunPlan::cost).reversed());
+            (heldBytes(group.get(0)) > SplitsStore.DEFAULT_RETAINED_BYTES ? large : small).add(group);
+        }
+        Comparator<List<Trial>> mostWork = Comparator.comparingDouble((List<Trial> g) -> g.stream().mapToDouble(RunPlan::cost).sum()).reversed();
+        large.sort(mostWork);
+        small.sort(mostWork);
+        List<Trial> ordered = new ArrayList<>();
+        boolean takeLarge = !large.isEmpty() && (small.isEmpty() || mostWork.compare(large.get(0), small.get(0)) <= 0);
+        while (!large.isEmpty() || !small.isEmpty()) {
+            List<List<Trial>> from = (takeLarge && !large.isEmpty()) || small.isEmpty() ? large : small;
+            ordered.addAll(from.remove(0));
+            takeLarge = from == small;
+        }
+        return ordered;
+    }
+
+    /** A rough measure of a trial's work: multiply-adds of its forward passes over the training split, doubled when it augments. */
+    private static double cost(Trial t) {
+        NetworkSpec network = t.network();
+        double weights = 0;
+        int in = network.inputs();
+        for (NetworkSpec.LayerSpec layer : network.layers()) {
+            weights += (double) in * layer.units();
+            in = layer.units();
+        }
+        double examples = Protocols.nominalSize(t.data().protocol()).train();
+        return t.epochs() * examples * weights * (t.training().augment().isEmpty() ? 1 : 2);
+    }
+
+    /** About how many bytes a trial's splits take while held (float32). */
+    private static long heldBytes(Trial t) {
+        return 4L * Protocols.nominalSize(t.data().protocol()).all() * t.network().inputs();
+    }
+
+    private static List<Object> groupKey(Trial t) {
+        return List.of(t.data(), TrialRunner.form(t.training()));
+    }
+
+    private static Trial withBothCurves(Trial a, Trial b) {
+        Set<Split> curves = EnumSet.noneOf(Split.class);
+        curves.addAll(a.curves());
+        curves.addAll(b.curves());
+        return a.withCurves(curves);
+    }
+
+    /** The splits a group of trials reads, and how many of its trials have not finished. */
+    private static final class Group {
+        int remaining;
+        SplitsStore.Lease lease;
+    }
+
+    private record Trained(TrialResult result, double seconds) {
+    }
+}
