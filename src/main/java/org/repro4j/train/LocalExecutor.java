@@ -2,9 +2,6 @@ package org.repro4j.train;
 
 import org.repro4j.data.Splits;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -14,11 +11,10 @@ import java.util.function.Function;
 /**
  * Trains trials on this machine, {@code workers} at a time, each in its own thread with
  * single-threaded BLAS ({@code OMP_NUM_THREADS=1}, set by {@code bin/env.sh}): one worker per core
- * keeps every core busy where one trial alone would leave the others idle. A trial starts as soon as
- * a worker is free, in the order given. Every trial seeds its own thread's ND4J random generator and
+ * keeps every core busy where one trial alone would leave the others idle. A worker that is free
+ * takes the next trial from the source. Every trial seeds its own thread's ND4J random generator and
  * has its own network, batches and listeners, and the splits are only read, so a trial's result is
  * the same bit for bit whether it trained alone or beside others ({@code LocalExecutorTest}).
- * Identical trials (same hash) train once.
  */
 public final class LocalExecutor implements TrialExecutor {
     private final int workers;
@@ -47,25 +43,43 @@ public final class LocalExecutor implements TrialExecutor {
     }
 
     @Override
-    public void run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep, Finished finished) {
-        Map<String, Trial> unique = new LinkedHashMap<>();
-        trials.forEach(t -> unique.putIfAbsent(t.sha256(), t));
-        if (pool == null) {
-            for (Trial t : unique.values()) {
-                long start = System.nanoTime();
-                TrialResult result = TrialRunner.run(t, data.apply(t), onStep);
-                finished.accept(t, result, (System.nanoTime() - start) / 1e9);
+    public void run(Source trials, Function<Trial, Splits> data, Runnable onStep, Finished finished) {
+        try {
+            if (pool == null) {
+                for (Trial t = trials.next(); t != null; t = trials.next()) {
+                    long start = System.nanoTime();
+                    TrialResult result = TrialRunner.run(t, data.apply(t), onStep);
+                    finished.accept(t, result, (System.nanoTime() - start) / 1e9);
+                }
+                return;
             }
-            return;
+            runOnWorkers(trials, data, synchronizedStep(onStep), finished);
+        } catch (InterruptedException e) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trials were training", e);
         }
-        Runnable step = synchronizedStep(onStep);
+    }
+
+    private void runOnWorkers(Source trials, Function<Trial, Splits> data, Runnable step, Finished finished)
+            throws InterruptedException {
         Object finishing = new Object();
         Semaphore free = new Semaphore(workers);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread dispatcher = Thread.currentThread();
         try {
-            for (Trial t : unique.values()) {
+            while (failure.get() == null) {
                 free.acquire();
-                if (failure.get() != null) {
+                Trial t;
+                try {
+                    t = trials.next();
+                } catch (InterruptedException e) {
+                    free.release();
+                    throw e;
+                }
+                if (t == null) {
                     free.release();
                     break;
                 }
@@ -74,7 +88,8 @@ public final class LocalExecutor implements TrialExecutor {
                     splits = data.apply(t);
                 } catch (RuntimeException | Error e) {
                     free.release();
-                    throw e;
+                    failure.compareAndSet(null, e);
+                    break;
                 }
                 pool.execute(() -> {
                     try {
@@ -84,19 +99,23 @@ public final class LocalExecutor implements TrialExecutor {
                             finished.accept(t, result, (System.nanoTime() - start) / 1e9);
                         }
                     } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
+                        if (failure.compareAndSet(null, e)) {
+                            dispatcher.interrupt(); // it may be waiting for a trial that now never comes
+                        }
                     } finally {
                         free.release();
                     }
                 });
             }
-            free.acquire(workers); // every started trial has ended
-            free.release(workers);
         } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trials were training", e);
+            if (failure.get() == null) {
+                throw e;
+            }
+            Thread.interrupted(); // a worker's failure woke the dispatcher: report that failure
         }
+        free.acquireUninterruptibly(workers); // every started trial has ended
+        free.release(workers);
+        Thread.interrupted(); // a failure after the last trial was taken may have interrupted this thread
         Throwable e = failure.get();
         if (e instanceof RuntimeException r) {
             throw r;

@@ -30,7 +30,9 @@ import java.util.concurrent.ExecutionException;
  * <p>They train grouped by the splits they read: a group's splits are loaded when its first trial
  * starts and released when its last one ends. Within a group the longest trials go first, so the
  * short ones fill the end; the groups with the most work go first, and groups whose splits are
- * large alternate with small ones, so that two large ones are seldom held at once. Experiments are
+ * large alternate with small ones. A trial starts only while the splits held stay within a budget
+ * ({@link TrialQueue}): two large data sets are never held at once, a small one's trials fill a
+ * core meanwhile. Experiments are
  * assembled in the order their trials finish ({@link #assemblyOrder}), each taking its trials'
  * results from {@link #result}.
  */
@@ -42,7 +44,8 @@ public final class RunPlan implements AutoCloseable {
     private final Map<String, CompletableFuture<Trained>> training = new LinkedHashMap<>();
     private final Map<String, ResolvedExperiment> firstUser = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
-    private final Map<List<Object>, Group> groups = new HashMap<>();
+    private final Map<List<Object>, SplitsStore.Lease> leases = new HashMap<>();
+    private final TrialQueue queue;
     private final LocalExecutor executor;
     private final Thread trainer;
     private final Progress progress;
@@ -79,16 +82,15 @@ public final class RunPlan implements AutoCloseable {
         for (Trial t : toTrain) {
             position.put(t.sha256(), position.size());
             training.put(t.sha256(), new CompletableFuture<>());
-            groups.computeIfAbsent(groupKey(t), k -> new Group()).remaining++;
         }
+        this.queue = new TrialQueue(toTrain, TrialQueue.DATA_BUDGET_BYTES);
         // An experiment is ready when the last of its trials to start has finished.
         List<ResolvedExperiment> order = new ArrayList<>(experiments);
         order.sort(Comparator.comparingInt(x -> hashes.get(x).stream().mapToInt(h -> position.getOrDefault(h, -1)).max().orElse(-1)));
         this.assemblyOrder = List.copyOf(order);
         this.executor = new LocalExecutor(options.jobs());
         this.progress = new Progress("trials", toTrain.size(), " trials", options.log());
-        List<Trial> queue = toTrain;
-        this.trainer = new Thread(() -> train(queue), "trial-planner");
+        this.trainer = new Thread(this::train, "trial-planner");
         trainer.setDaemon(true);
         trainer.start();
     }
@@ -156,7 +158,7 @@ public final class RunPlan implements AutoCloseable {
         return training.get(hash).join().seconds();
     }
 
-    private void train(List<Trial> queue) {
+    private void train() {
         try {
             executor.run(queue, this::splits, () -> {
             }, this::finished);
@@ -171,39 +173,35 @@ public final class RunPlan implements AutoCloseable {
         if (store != null) {
             store.store(trial, result);
         }
-        release(trial);
+        if (queue.done(trial)) {
+            release(trial);
+        }
         progress.step();
         training.get(trial.sha256()).complete(new Trained(result, seconds));
     }
 
+    /** The trial's splits: its group's lease, taken when the group's first trial starts. */
     private Splits splits(Trial trial) {
-        Group group = groups.get(groupKey(trial));
-        synchronized (group) {
-            if (group.lease == null) {
-                group.lease = SplitsStore.shared().acquire(trial.data(), options.dataDir(), options.quick(), TrialRunner.form(trial.training()));
-            }
-            return group.lease.splits();
+        synchronized (leases) {
+            return leases.computeIfAbsent(TrialQueue.group(trial), g -> SplitsStore.shared().acquire(trial.data(),
+                    options.dataDir(), options.quick(), TrialRunner.form(trial.training()))).splits();
         }
     }
 
+    /** Frees the splits of the trial's group, whose last trial has ended. */
     private void release(Trial trial) {
-        Group group = groups.get(groupKey(trial));
-        synchronized (group) {
-            if (--group.remaining == 0 && group.lease != null) {
-                group.lease.close();
-                group.lease = null;
+        synchronized (leases) {
+            SplitsStore.Lease lease = leases.remove(TrialQueue.group(trial));
+            if (lease != null) {
+                lease.close();
             }
         }
     }
 
     private void releaseAll() {
-        for (Group group : groups.values()) {
-            synchronized (group) {
-                if (group.lease != null) {
-                    group.lease.close();
-                    group.lease = null;
-                }
-            }
+        synchronized (leases) {
+            leases.values().forEach(SplitsStore.Lease::close);
+            leases.clear();
         }
     }
 
@@ -217,12 +215,12 @@ public final class RunPlan implements AutoCloseable {
     /** The order trials start in: grouped by their splits, see the class comment. */
     static List<Trial> order(List<Trial> trials) {
         Map<List<Object>, List<Trial>> byGroup = new LinkedHashMap<>();
-        trials.forEach(t -> byGroup.computeIfAbsent(groupKey(t), k -> new ArrayList<>()).add(t));
+        trials.forEach(t -> byGroup.computeIfAbsent(TrialQueue.group(t), k -> new ArrayList<>()).add(t));
         List<List<Trial>> large = new ArrayList<>();
         List<List<Trial>> small = new ArrayList<>();
         for (List<Trial> group : byGroup.values()) {
             group.sort(Comparator.comparingDouble(RunPlan::cost).reversed());
-            (heldBytes(group.get(0)) > SplitsStore.DEFAULT_RETAINED_BYTES ? large : small).add(group);
+            (TrialQueue.large(group.get(0)) ? large : small).add(group);
         }
         Comparator<List<Trial>> mostWork = Comparator.comparingDouble((List<Trial> g) -> g.stream().mapToDouble(RunPlan::cost).sum()).reversed();
         large.sort(mostWork);
@@ -250,26 +248,11 @@ public final class RunPlan implements AutoCloseable {
         return t.epochs() * examples * weights * (t.training().augment().isEmpty() ? 1 : 2);
     }
 
-    /** About how many bytes a trial's splits take while held (float32). */
-    private static long heldBytes(Trial t) {
-        return 4L * Protocols.nominalSize(t.data().protocol()).all() * t.network().inputs();
-    }
-
-    private static List<Object> groupKey(Trial t) {
-        return List.of(t.data(), TrialRunner.form(t.training()));
-    }
-
     private static Trial withBothCurves(Trial a, Trial b) {
         Set<Split> curves = EnumSet.noneOf(Split.class);
         curves.addAll(a.curves());
         curves.addAll(b.curves());
         return a.withCurves(curves);
-    }
-
-    /** The splits a group of trials reads, and how many of its trials have not finished. */
-    private static final class Group {
-        int remaining;
-        SplitsStore.Lease lease;
     }
 
     private record Trained(TrialResult result, double seconds) {

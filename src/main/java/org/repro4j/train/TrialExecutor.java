@@ -3,6 +3,7 @@ package org.repro4j.train;
 import org.repro4j.data.Splits;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,23 +17,26 @@ import java.util.function.Function;
  */
 public interface TrialExecutor extends AutoCloseable {
     /**
-     * Trains every trial (identical ones, by hash, once), starting them in the order given, and
-     * hands each result to {@code finished} as soon as it is there; returns when all are done.
+     * Trains every trial the source gives, each as soon as a worker is free to take it, and hands
+     * each result to {@code finished} as soon as it is there; returns when all are done.
      *
+     * @param trials   asked for the next trial whenever a worker is free, from the calling thread
      * @param data     the splits a trial trains on ({@link TrialRunner#form}), asked for just before
-     *                 the trial starts, in the order given, from the calling thread; shared read-only
-     *                 by the trials
+     *                 the trial starts, from the calling thread; shared read-only by the trials
      * @param onStep   called after every optimisation step of any trial, from any thread (progress)
-     * @param finished called once per distinct trial, from any thread, but never for two trials at once
+     * @param finished called once per trial, from any thread, but never for two trials at once
      * @throws TrainingFailure as {@link TrialRunner#run} does, for the first trial that fails; trials
      *                         not started by then are not started
      */
-    void run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep, Finished finished);
+    void run(Source trials, Function<Trial, Splits> data, Runnable onStep, Finished finished);
 
-    /** Trains every trial and returns their results in the same order. */
+    /** Trains every trial (identical ones, by hash, once) in the order given and returns their results in that order. */
     default List<TrialResult> run(List<Trial> trials, Function<Trial, Splits> data, Runnable onStep) {
+        Map<String, Trial> unique = new LinkedHashMap<>();
+        trials.forEach(t -> unique.putIfAbsent(t.sha256(), t));
+        Iterator<Trial> queue = unique.values().iterator();
         Map<String, TrialResult> results = new LinkedHashMap<>();
-        run(trials, data, onStep, (trial, result, seconds) -> results.put(trial.sha256(), result));
+        run(() -> queue.hasNext() ? queue.next() : null, data, onStep, (trial, result, seconds) -> results.put(trial.sha256(), result));
         List<TrialResult> ordered = new ArrayList<>();
         trials.forEach(t -> ordered.add(results.get(t.sha256())));
         return ordered;
@@ -40,6 +44,13 @@ public interface TrialExecutor extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The trials to train, one at a time. */
+    @FunctionalInterface
+    interface Source {
+        /** The next trial to start, waiting if it must; null when there is none left. */
+        Trial next() throws InterruptedException;
+    }
 
     /** What a finished trial gave, and the seconds it trained (on one worker). */
     @FunctionalInterface

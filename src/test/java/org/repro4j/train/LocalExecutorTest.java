@@ -99,6 +99,35 @@ class LocalExecutorTest {
         assertThrows(IllegalArgumentException.class, () -> new LocalExecutor(0));
     }
 
+    /**
+     * A trial that fails on a worker while the dispatcher waits for the next trial (a large data set
+     * waiting for memory) ends the run with the trial's error instead of waiting forever.
+     */
+    @Test
+    void aTrialFailingWhileTheSourceWaitsEndsTheRunWithItsError() {
+        Path data = TestData.requireCifar();
+        Trial augmenting = quickTrials("dd2424-bonus-t2").get(0);
+        SplitsStore store = new SplitsStore(0);
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        boolean[] given = {false};
+        TrialExecutor.Source source = () -> {
+            if (!given[0]) {
+                given[0] = true;
+                return augmenting;
+            }
+            never.await(); // no trial can start until one ends; this one will not end
+            return null;
+        };
+        try (LocalExecutor pair = new LocalExecutor(2);
+             SplitsStore.Lease normalized = store.acquire(augmenting.data(), data, true, SplitsStore.Form.NORMALIZED)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pair.run(source, t -> normalized.splits(),
+                    () -> {
+                    }, (t, r, seconds) -> {
+                    }));
+            assertEquals("an augmenting trial needs its splits in pixel scale (SplitsStore.Form.PIXEL_SCALE)", e.getMessage());
+        }
+    }
+
     private static List<MetricRow> withoutWallTime(List<MetricRow> rows) {
         return rows.stream().map(r -> new MetricRow(r.setting(), r.seed(), r.epoch(), r.step(), r.split(), r.loss(), r.cost(),
                 r.accuracy(), r.learningRate(), 0)).toList();

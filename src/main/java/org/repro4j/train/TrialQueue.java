@@ -1,0 +1,105 @@
+package org.repro4j.train;
+
+import org.repro4j.data.Protocols;
+import org.repro4j.data.SplitsStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trials of a run waiting to start, and which may start now: a trial whose splits are held
+ * already, or whose splits fit beside those held within {@link #DATA_BUDGET_BYTES} (or nothing is
+ * held). When the next trial in order may not start, a later one that may (a small data set's)
+ * starts instead, so a free core keeps working while a large data set waits for the other to be
+ * released. The splits of a group count as held from its first trial's start to its last one's end.
+ * Thread-safe: the executor's dispatcher takes trials, workers report them done.
+ */
+final class TrialQueue implements TrialExecutor.Source {
+    /**
+     * The splits held at once, as {@link #heldBytes} estimates them: one CIFAR-10 protocol of all
+     * five batches (0.74 GB as floats) beside a small one, never two such.
+     */
+    static final long DATA_BUDGET_BYTES = 1_200L << 20;
+
+    private final List<Trial> waiting;
+    private final Map<List<Object>, Integer> unfinished = new HashMap<>();
+    private final Map<List<Object>, Long> held = new HashMap<>();
+    private final long budget;
+    private long heldBytes;
+
+    /** @param ordered the trials in the order they should start when nothing stops them ({@link RunPlan#order}) */
+    TrialQueue(List<Trial> ordered, long budgetBytes) {
+        this.waiting = new ArrayList<>(ordered);
+        this.budget = budgetBytes;
+        ordered.forEach(t -> unfinished.merge(group(t), 1, Integer::sum));
+    }
+
+    /** The next trial to start, waiting until one may; null when none is left. */
+    @Override
+    public synchronized Trial next() throws InterruptedException {
+        while (true) {
+            if (waiting.isEmpty()) {
+                return null;
+            }
+            Trial t = poll();
+            if (t != null) {
+                return t;
+            }
+            wait();
+        }
+    }
+
+    /** The first waiting trial that may start now, taken off the queue; null when none may. */
+    synchronized Trial poll() {
+        for (Iterator<Trial> it = waiting.iterator(); it.hasNext(); ) {
+            Trial t = it.next();
+            List<Object> g = group(t);
+            long bytes = heldBytes(t);
+            if (held.containsKey(g) || heldBytes == 0 || heldBytes + bytes <= budget) {
+                it.remove();
+                if (!held.containsKey(g)) {
+                    held.put(g, bytes);
+                    heldBytes += bytes;
+                }
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A started trial has ended: when it was its group's last, its splits no longer count as held. @return whether it was */
+    synchronized boolean done(Trial trial) {
+        List<Object> g = group(trial);
+        int left = unfinished.merge(g, -1, Integer::sum);
+        if (left == 0) {
+            Long bytes = held.remove(g);
+            heldBytes -= bytes == null ? 0 : bytes;
+            notifyAll();
+            return true;
+        }
+        return false;
+    }
+
+    /** The bytes of splits this queue counts as held now. */
+    synchronized long heldBytes() {
+        return heldBytes;
+    }
+
+    /** Trials that read the same splits, in the same form. */
+    static List<Object> group(Trial t) {
+        return List.of(t.data(), TrialRunner.form(t.training()));
+    }
+
+    /** About how many bytes a trial's splits take while held (float32, every split). */
+    static long heldBytes(Trial t) {
+        return 4L * Protocols.nominalSize(t.data().protocol()).all() * t.network().inputs();
+    }
+
+    /** Whether a trial's splits are too large to be kept for later once nobody holds them ({@link SplitsStore}). */
+    static boolean large(Trial t) {
+        return heldBytes(t) > SplitsStore.DEFAULT_RETAINED_BYTES;
+    }
+}

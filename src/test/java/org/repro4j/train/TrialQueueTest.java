@@ -1,0 +1,57 @@
+package org.repro4j.train;
+
+import org.junit.jupiter.api.Test;
+import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.spec.SpecLoader;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Trials start while the data held stays within the budget; a small data set's trials fill the wait. */
+class TrialQueueTest {
+    /** cifar-all-5k and cifar-all-1k: 60,000 images of 3,072 floats; cifar-b1: 30,000. */
+    private static final long ALL = 60_000L * 3_072 * 4;
+    private static final long B1 = 30_000L * 3_072 * 4;
+
+    private static List<Trial> trials(String id, int n) {
+        ResolvedExperiment e = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
+        return TrainExperiment.plan(e, e.spec().seeds(), false).stream().map(TrainExperiment.SettingTrial::trial).limit(n).toList();
+    }
+
+    @Test
+    void aSecondLargeDataSetWaitsWhileSmallOnesStartInItsPlace() throws InterruptedException {
+        List<Trial> a = trials("dd2424-abadi-t1", 2);
+        List<Trial> b = trials("dd2424-bonus-t1", 1);
+        List<Trial> s = trials("dd2424-hagglund-ce", 2);
+        TrialQueue queue = new TrialQueue(List.of(a.get(0), a.get(1), b.get(0), s.get(0), s.get(1)), TrialQueue.DATA_BUDGET_BYTES);
+
+        assertSame(a.get(0), queue.poll());
+        assertSame(a.get(1), queue.poll(), "its data is held already");
+        assertEquals(ALL, queue.heldBytes());
+        assertSame(s.get(0), queue.poll(), "cifar-all-1k beside cifar-all-5k is over the budget; cifar-b1 fits");
+        assertSame(s.get(1), queue.poll());
+        assertEquals(ALL + B1, queue.heldBytes());
+        assertNull(queue.poll(), "only the second large data set is left, and the first is held");
+
+        assertFalse(queue.done(a.get(0)));
+        assertNull(queue.poll());
+        assertTrue(queue.done(a.get(1)), "the last trial of cifar-all-5k");
+        assertEquals(B1, queue.heldBytes());
+        assertSame(b.get(0), queue.next(), "cifar-all-1k beside cifar-b1 fits");
+        assertEquals(ALL + B1, queue.heldBytes());
+        assertNull(queue.next(), "nothing left");
+    }
+
+    @Test
+    void anythingStartsWhenNothingIsHeld() {
+        Trial large = trials("dd2424-abadi-t1", 1).get(0);
+        TrialQueue queue = new TrialQueue(List.of(large), 1);
+        assertSame(large, queue.poll(), "a budget smaller than one data set still lets it start alone");
+    }
+}
