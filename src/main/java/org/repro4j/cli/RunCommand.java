@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         double work = 0;
-        try (RunPlan plan = RunPlan.start(resolved, options)) {
+        try (RunPlan plan = RunPlan.of(resolved, options)) {
             for (ResolvedExperiment experiment : plan.assemblyOrder()) {
                 ExperimentRunner.Outcome done = ExperimentRunner.run(experiment, options, plan);
                 work += done.seconds();

@@ -36,7 +36,7 @@ public final class ExperimentRunner {
 
     /** Plans the experiment's trials and runs it. @return the finished results folder */
     public static Path run(ResolvedExperiment experiment, RunOptions options) {
-        try (RunPlan plan = RunPlan.start(List.of(experiment), options)) {
+        try (RunPlan plan = RunPlan.of(List.of(experiment), options)) {
             return run(experiment, options, plan).folder();
         }
     }

@@ -24,8 +24,9 @@ import java.util.concurrent.ExecutionException;
  * A run's trials, planned before any of them trains: every setting and seed of every experiment the
  * run names ({@link TrainExperiment#plan}), each asking for the curves its experiment draws; a trial
  * that several experiments share trains once, with the curves all of them ask for. Trials the store
- * holds are taken from there; the others start training at once, in the background, on a
- * {@link LocalExecutor}, across experiments, so that no core waits for an experiment to end.
+ * holds are taken from there; the others train in the background on a {@link LocalExecutor}, from
+ * the moment an experiment first asks for a result, across experiments, so that no core waits for
+ * an experiment to end.
  *
  * <p>They train grouped by the splits they read: a group's splits are loaded when its first trial
  * starts and released when its last one ends. Within a group the longest trials go first, so the
@@ -92,12 +93,22 @@ public final class RunPlan implements AutoCloseable {
         this.progress = new Progress("trials", toTrain.size(), " trials", options.log());
         this.trainer = new Thread(this::train, "trial-planner");
         trainer.setDaemon(true);
-        trainer.start();
     }
 
-    /** Plans the trials of these experiments and starts training those the store does not have. */
-    public static RunPlan start(List<ResolvedExperiment> experiments, RunOptions options) {
+    /**
+     * Plans the trials of these experiments. Those the store does not have start training when an
+     * experiment first asks for a result: the experiments without trials to train come first in
+     * {@link #assemblyOrder}, and run alone (the gradient check holds a double-precision copy of
+     * its protocol's splits, which beside two trainings' splits would set the run's peak memory).
+     */
+    public static RunPlan of(List<ResolvedExperiment> experiments, RunOptions options) {
         return new RunPlan(experiments, options);
+    }
+
+    private synchronized void startTraining() {
+        if (trainer.getState() == Thread.State.NEW) {
+            trainer.start();
+        }
     }
 
     /** The experiments in the order their trials will be ready: those with none to train first. */
@@ -128,6 +139,7 @@ public final class RunPlan implements AutoCloseable {
         if (future == null) {
             throw new IllegalStateException("trial " + hash + " was not planned in this run");
         }
+        startTraining();
         try {
             return future.get().result();
         } catch (InterruptedException e) {
@@ -173,9 +185,11 @@ public final class RunPlan implements AutoCloseable {
         if (store != null) {
             store.store(trial, result);
         }
-        if (queue.done(trial)) {
+        // Freed before the queue hears of it, so the data it then admits is never loaded beside (or copied from) these splits.
+        if (queue.lastOfGroup(trial)) {
             release(trial);
         }
+        queue.done(trial);
         progress.step();
         training.get(trial.sha256()).complete(new Trained(result, seconds));
     }

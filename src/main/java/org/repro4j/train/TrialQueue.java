@@ -70,6 +70,11 @@ final class TrialQueue implements TrialExecutor.Source {
         return null;
     }
 
+    /** Whether a started trial is the last of its group still running or waiting. */
+    synchronized boolean lastOfGroup(Trial trial) {
+        return unfinished.get(group(trial)) == 1;
+    }
+
     /** A started trial has ended: when it was its group's last, its splits no longer count as held. @return whether it was */
     synchronized boolean done(Trial trial) {
         List<Object> g = group(trial);

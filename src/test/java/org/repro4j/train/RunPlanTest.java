@@ -60,7 +60,7 @@ class RunPlanTest {
         List<ResolvedExperiment> both = List.of(SpecLoader.resolve(experiments.resolve("table.yaml")),
                 SpecLoader.resolve(experiments.resolve("figure.yaml")));
         Map<String, Path> out = new LinkedHashMap<>();
-        try (RunPlan plan = RunPlan.start(both, options)) {
+        try (RunPlan plan = RunPlan.of(both, options)) {
             for (ResolvedExperiment e : plan.assemblyOrder()) {
                 out.put(e.id(), ExperimentRunner.run(e, options, plan).folder());
             }

@@ -39,8 +39,10 @@ class TrialQueueTest {
         assertEquals(ALL + B1, queue.heldBytes());
         assertNull(queue.poll(), "only the second large data set is left, and the first is held");
 
+        assertFalse(queue.lastOfGroup(a.get(0)));
         assertFalse(queue.done(a.get(0)));
         assertNull(queue.poll());
+        assertTrue(queue.lastOfGroup(a.get(1)));
         assertTrue(queue.done(a.get(1)), "the last trial of cifar-all-5k");
         assertEquals(B1, queue.heldBytes());
         assertSame(b.get(0), queue.next(), "cifar-all-1k beside cifar-b1 fits");
