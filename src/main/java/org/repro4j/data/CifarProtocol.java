@@ -49,9 +49,9 @@ final class CifarProtocol implements DataProtocol {
             val = Datasets.cifar(options.dataDir(), List.of(valBatch), options.dtype());
         } else {
             int n = pool.numExamples();
-            train = DataSlices.rows(pool, 0, n - heldOutTail);
+            // The tail is copied out; the training split is the head of the rows read, not a copy of it.
             val = DataSlices.rows(pool, n - heldOutTail, n);
-            DataSlices.release(pool);
+            train = DataSlices.head(pool, n - heldOutTail);
         }
         DataSet test = Datasets.cifar(options.dataDir(), List.of(DataFiles.CIFAR_TEST_BATCH), options.dtype());
         for (DataSet split : List.of(train, val, test)) {

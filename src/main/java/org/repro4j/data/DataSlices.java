@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Row subsets of a data set as independent copies, keeping each example's origin metadata and the
- * label names. Copies rather than views, so that normalising one split in place can never touch another.
+ * Row subsets of a data set, keeping each example's origin metadata and the label names: independent
+ * copies, so that normalising one split in place can never touch another, except {@link #head}, the
+ * one split left in the rows it was read into once the others are copied out.
  */
 final class DataSlices {
     private DataSlices() {
@@ -28,6 +29,23 @@ final class DataSlices {
         }
         slice.setLabelNames(source.getLabelNamesList());
         return slice;
+    }
+
+    /**
+     * Rows {@code [0, to)} of {@code source} as views, without a copy: a data set that owns its
+     * source's arrays and frees them when {@link #release released}. For a protocol's training split
+     * cut from the head of the rows it read, where a copy would hold the data twice while it is made.
+     * Nothing else may use {@code source} afterwards (the other rows must be copied out first).
+     */
+    static DataSet head(DataSet source, int to) {
+        DataSet head = new Owning(source.getFeatures().get(NDArrayIndex.interval(0, to), NDArrayIndex.all()),
+                source.getLabels().get(NDArrayIndex.interval(0, to), NDArrayIndex.all()), source);
+        List<Serializable> origins = source.getExampleMetaData();
+        if (origins != null && origins.size() == source.numExamples()) {
+            head.setExampleMetaData(new ArrayList<>(origins.subList(0, to)));
+        }
+        head.setLabelNames(source.getLabelNamesList());
+        return head;
     }
 
     /** The given rows, in the order given, with the given labels instead of the source's. */
@@ -61,5 +79,18 @@ final class DataSlices {
     static void release(DataSet d) {
         RecordLoading.free(d.getFeatures());
         RecordLoading.free(d.getLabels());
+        if (d instanceof Owning owning) {
+            release(owning.source);
+        }
+    }
+
+    /** Views of rows of a source data set, which it owns: releasing it releases the source. */
+    private static final class Owning extends DataSet {
+        private final DataSet source;
+
+        Owning(INDArray features, INDArray labels, DataSet source) {
+            super(features, labels);
+            this.source = source;
+        }
     }
 }

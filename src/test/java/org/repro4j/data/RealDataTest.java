@@ -37,6 +37,19 @@ class RealDataTest {
         return new ProtocolOptions(dataDir, DataType.FLOAT);
     }
 
+    /** The sizes planning assumes without loading are what each protocol loads. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.repro4j.spec.Protocol.class)
+    void nominalSizesAreTheLoadedSizes(org.repro4j.spec.Protocol protocol) {
+        Splits splits = Protocols.load(protocol, options());
+        int all = 0;
+        for (DataSet d : new DataSet[] {splits.train(), splits.val(), splits.test()}) {
+            all += d == null ? 0 : d.numExamples();
+        }
+        assertEquals(new Protocols.NominalSize(splits.train().numExamples(), all), Protocols.nominalSize(protocol));
+        splits.release();
+    }
+
     @Test
     void cifarHasFiftyThousandTrainingAndTenThousandTestImagesBalanced() {
         long start = System.nanoTime();
