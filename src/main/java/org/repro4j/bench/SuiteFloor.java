@@ -8,7 +8,6 @@ import org.repro4j.report.Summary;
 import org.repro4j.spec.DataSpec;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.Kind;
-import org.repro4j.spec.NetworkSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
 import org.repro4j.spec.TrainingSpec;
@@ -102,7 +101,7 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
             for (ResolvedExperiment.Setting setting : c.experiment().settings()) {
                 ExperimentSpec s = setting.spec();
                 int[] n = sizes.computeIfAbsent(s.data(), d -> sizes(d, dataDir));
-                double macs = macsPerExample(s.network());
+                double macs = s.network().forwardMultiplyAdds();
                 Double steps = measured(summary, "steps", setting.name());
                 for (long seed : summary.provenance().seeds()) {
                     String hash = c.trialHash(setting.name(), seed);
@@ -137,17 +136,6 @@ record SuiteFloor(List<Row> rows, double gflopsPerCore, int cores) {
             }
             return summary.provenance().recipe().trials().get(Provenance.Recipe.trialName(setting, seed));
         }
-    }
-
-    /** Multiply-adds of one example's forward pass. */
-    static double macsPerExample(NetworkSpec network) {
-        double macs = 0;
-        int in = network.inputs();
-        for (NetworkSpec.LayerSpec layer : network.layers()) {
-            macs += (double) in * layer.units();
-            in = layer.units();
-        }
-        return macs;
     }
 
     /** Examples trained on: {@code steps} updates of full batches and a short last batch per epoch, or the spec's epochs. */

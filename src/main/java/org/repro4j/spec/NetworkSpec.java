@@ -19,6 +19,17 @@ public record NetworkSpec(
         layers = layers == null ? List.of() : List.copyOf(layers);
     }
 
+    /** Multiply-adds of one example's forward pass: the weights of every layer. */
+    public double forwardMultiplyAdds() {
+        double macs = 0;
+        int in = inputs;
+        for (LayerSpec layer : layers) {
+            macs += (double) in * layer.units();
+            in = layer.units();
+        }
+        return macs;
+    }
+
     /** @param distribution {@code normal} (mean 0, {@code std}), {@code zeros}, {@code xavier} */
     public record InitSpec(Init distribution, Double std) {
     }

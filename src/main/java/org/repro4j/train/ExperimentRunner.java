@@ -42,7 +42,7 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs one of the experiments a run planned.
+     * Runs one of the experiments a run planned (which checked its reference measures).
      *
      * @param plan the run's trials, this experiment's among them
      */
@@ -53,7 +53,6 @@ public final class ExperimentRunner {
         long start = System.nanoTime();
         options.log().printf("== %s: %s (%s)%n", id, spec.title(), options.quick() ? "QUICK" : "full run");
         ExperimentKind kind = ExperimentKind.of(spec.kind());
-        requireProducedReferences(experiment);
         try (ResultsDir out = ResultsDir.stage(options.resultsRoot(), id)) {
             ExperimentContext ctx = new ExperimentContext(experiment, out.path(), options, seeds, plan);
             kind.run(ctx);
@@ -84,7 +83,7 @@ public final class ExperimentRunner {
     public record Outcome(Path folder, double seconds) {
     }
 
-    /** Refuses, before anything runs, a reference to a measure the experiment will not produce. */
+    /** Refuses, before anything runs ({@link RunPlan#of} calls it), a reference to a measure the experiment will not produce. */
     static void requireProducedReferences(ResolvedExperiment experiment) {
         Set<String> produced = ExperimentKind.of(experiment.spec().kind()).measures(experiment);
         if (produced == null) {

@@ -4,7 +4,6 @@ import org.repro4j.data.Protocols;
 import org.repro4j.data.Splits;
 import org.repro4j.data.SplitsStore;
 import org.repro4j.spec.Kind;
-import org.repro4j.spec.NetworkSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.Split;
 
@@ -33,15 +32,15 @@ import java.util.concurrent.ExecutionException;
  * short ones fill the end; the groups with the most work go first, and groups whose splits are
  * large alternate with small ones. A trial starts only while the splits held stay within a budget
  * ({@link TrialQueue}): two large data sets are never held at once, a small one's trials fill a
- * core meanwhile. Experiments are
- * assembled in the order their trials finish ({@link #assemblyOrder}), each taking its trials'
- * results from {@link #result}.
+ * core meanwhile. Experiments are assembled in the order their trials finish
+ * ({@link #assemblyOrder}), each taking its trials' results from {@link #result}.
  */
 public final class RunPlan implements AutoCloseable {
     private final RunOptions options;
     private final TrialStore store;
     private final List<ResolvedExperiment> assemblyOrder;
-    private final Set<String> stored = new HashSet<>();
+    /** Results the store had, by trial hash: read once, when the run is planned. */
+    private final Map<String, TrialResult> stored = new HashMap<>();
     private final Map<String, CompletableFuture<Trained>> training = new LinkedHashMap<>();
     private final Map<String, ResolvedExperiment> firstUser = new HashMap<>();
     private final Set<String> claimed = new HashSet<>();
@@ -71,8 +70,9 @@ public final class RunPlan implements AutoCloseable {
         List<Trial> toTrain = new ArrayList<>();
         for (Map.Entry<String, Trial> e : wanted.entrySet()) {
             Trial trial = e.getValue();
-            if (store != null && store.load(trial) != null) {
-                stored.add(e.getKey());
+            TrialResult result = store == null ? null : store.load(trial);
+            if (result != null) {
+                stored.put(e.getKey(), result);
             } else {
                 // Keeps the curves a stored result has, so that training it again never loses any.
                 toTrain.add(store == null ? trial : withBothCurves(trial, trial.withCurves(store.curves(trial))));
@@ -118,7 +118,7 @@ public final class RunPlan implements AutoCloseable {
 
     /** Whether the result of this trial comes from the trial store rather than from this run. */
     boolean fromStore(Trial trial) {
-        return stored.contains(trial.sha256());
+        return stored.containsKey(trial.sha256());
     }
 
     /**
@@ -128,12 +128,8 @@ public final class RunPlan implements AutoCloseable {
      */
     TrialResult result(Trial trial) {
         String hash = trial.sha256();
-        if (stored.contains(hash)) {
-            TrialResult result = store.load(trial);
-            if (result == null) {
-                throw new IllegalStateException("trial " + hash + " left the trial store " + options.trialStore() + " during the run");
-            }
-            return result;
+        if (stored.containsKey(hash)) {
+            return stored.get(hash);
         }
         CompletableFuture<Trained> future = training.get(hash);
         if (future == null) {
@@ -163,7 +159,7 @@ public final class RunPlan implements AutoCloseable {
      */
     double trainingSeconds(Trial trial, ResolvedExperiment experiment) {
         String hash = trial.sha256();
-        if (stored.contains(hash) || firstUser.get(hash) != experiment || !claimed.add(hash)) {
+        if (stored.containsKey(hash) || firstUser.get(hash) != experiment || !claimed.add(hash)) {
             return 0;
         }
         result(trial); // waits for it, and throws its failure
@@ -251,15 +247,8 @@ public final class RunPlan implements AutoCloseable {
 
     /** A rough measure of a trial's work: multiply-adds of its forward passes over the training split, doubled when it augments. */
     private static double cost(Trial t) {
-        NetworkSpec network = t.network();
-        double weights = 0;
-        int in = network.inputs();
-        for (NetworkSpec.LayerSpec layer : network.layers()) {
-            weights += (double) in * layer.units();
-            in = layer.units();
-        }
         double examples = Protocols.nominalSize(t.data().protocol()).train();
-        return t.epochs() * examples * weights * (t.training().augment().isEmpty() ? 1 : 2);
+        return t.epochs() * examples * t.network().forwardMultiplyAdds() * (t.training().augment().isEmpty() ? 1 : 2);
     }
 
     private static Trial withBothCurves(Trial a, Trial b) {
