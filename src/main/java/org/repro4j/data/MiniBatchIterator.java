@@ -1,5 +1,6 @@
 package org.repro4j.data;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,10 +13,12 @@ import org.datavec.api.transform.schema.Schema;
 import org.datavec.api.writable.IntWritable;
 import org.datavec.api.writable.NDArrayWritable;
 import org.datavec.api.writable.Writable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.ReproException;
@@ -35,7 +38,8 @@ import org.repro4j.data.augment.FeatureSlice;
  * see {@link RowCopy}), never a view of the source: the pre-processor (e.g. a fitted
  * {@code NormalizerStandardize}) works in place and must not touch the source data. An optional
  * DataVec {@link TransformProcess} over {@link Augmentations#schema(int)} then runs record by
- * record, and the pre-processor runs last.
+ * record, and the pre-processor runs last (on an augmented float batch, a
+ * {@code NormalizerStandardize} runs in Java while the values are there: {@link FloatStandardizer}).
  *
  * <p>By default every batch gets fresh native memory. With
  * {@link Builder#reuseBatchMemory(boolean)} all batches are written into one buffer instead, so a
@@ -62,6 +66,10 @@ public final class MiniBatchIterator implements DataSetIterator {
     private DataSetPreProcessor preProcessor;
     /** The augmented batch's features as Java values, reused from batch to batch. */
     private transient double[] recordValues;
+    private transient float[] recordFloats;
+    /** {@link #preProcessor} as a Java z-score for augmented float batches, made when first needed. */
+    private transient FloatStandardizer standardizer;
+    private transient DataSetPreProcessor standardizerOf;
     /** The one batch buffer when reusing batch memory; allocated on first use. */
     private INDArray featureBuffer;
     private INDArray labelBuffer;
@@ -136,30 +144,21 @@ public final class MiniBatchIterator implements DataSetIterator {
             batchFeatures = Nd4j.createUninitialized(features.dataType(), to - from, features.size(1));
             batchLabels = Nd4j.createUninitialized(labels.dataType(), to - from, labels.size(1));
         }
-        RowCopy featureCopy = RowCopy.between(features, batchFeatures);
-        RowCopy labelCopy = RowCopy.between(labels, batchLabels);
-        if (featureCopy != null && labelCopy != null) {
-            // Dense matrices (the usual case): plain memcpy, no views or ops (RowCopy says why).
-            if (order == null) {
-                featureCopy.copyRange(from, to);
-                labelCopy.copyRange(from, to);
-            } else {
-                featureCopy.copyRows(order, from, to);
-                labelCopy.copyRows(order, from, to);
-            }
-        } else if (order == null) {
-            batchFeatures.assign(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-            batchLabels.assign(labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        copyRows(labels, batchLabels, from, to);
+        boolean normalised = false;
+        if (transformProcess == null) {
+            copyRows(features, batchFeatures, from, to);
+        } else if (features.dataType() == DataType.FLOAT) {
+            // Straight from the source rows into Java and once back (no copy in native memory first).
+            float[] values = BatchValues.readRows(features, order, from, to, recordFloats);
+            recordFloats = values;
+            normalised = transformRecords(values, batchFeatures, batchLabels);
         } else {
-            int[] rows = Arrays.copyOfRange(order, from, to);
-            Nd4j.pullRows(features, batchFeatures, 1, rows);
-            Nd4j.pullRows(labels, batchLabels, 1, rows);
-        }
-        if (transformProcess != null) {
-            batchFeatures = transformRecords(batchFeatures, batchLabels);
+            copyRows(features, batchFeatures, from, to);
+            transformRecords(batchFeatures, batchLabels);
         }
         DataSet batch = new DataSet(batchFeatures, batchLabels);
-        if (preProcessor != null) {
+        if (preProcessor != null && !normalised) {
             preProcessor.preProcess(batch);
         }
         return batch;
@@ -178,38 +177,98 @@ public final class MiniBatchIterator implements DataSetIterator {
     }
 
     /**
-     * Runs each example through the TransformProcess as {@code [features, class index]} and
-     * writes the changed rows back into {@code batchFeatures} (this batch's private copy). The
-     * features travel as {@link FeatureSlice}s of one Java copy of the batch, which the
-     * augmentations change in place (see FeatureSlice for why).
-     * Labels are not rebuilt from the records (that would lose anything that is not one-hot);
-     * instead a transform that changes a label or drops a record is an error.
+     * Source rows {@code [from, to)} of this epoch's order into the first rows of {@code target}:
+     * for dense matrices (the usual case) plain memcpy, no views or ops (RowCopy says why).
      */
-    private INDArray transformRecords(INDArray batchFeatures, INDArray batchLabels) {
+    private void copyRows(INDArray source, INDArray target, int from, int to) {
+        RowCopy copy = RowCopy.between(source, target);
+        if (copy != null && order == null) {
+            copy.copyRange(from, to);
+        } else if (copy != null) {
+            copy.copyRows(order, from, to);
+        } else if (order == null) {
+            target.assign(source.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        } else {
+            Nd4j.pullRows(source, target, 1, Arrays.copyOfRange(order, from, to));
+        }
+    }
+
+    /**
+     * Runs each example of a float batch, whose features are in {@code values}, through the
+     * TransformProcess as {@code [features, class index]} and writes the batch into
+     * {@code batchFeatures}. The features travel as {@link FeatureSlice}s of the one Java array,
+     * which the augmentations change in place (see FeatureSlice for why). Labels are not rebuilt
+     * from the records (that would lose anything that is not one-hot); instead a transform that
+     * changes a label or drops a record is an error.
+     *
+     * @return whether the pre-processor's z-score was applied too, in Java while the values were
+     *         there ({@link FloatStandardizer}); the caller applies the pre-processor otherwise
+     */
+    private boolean transformRecords(float[] values, INDArray batchFeatures, INDArray batchLabels) {
         int rows = (int) batchFeatures.size(0);
         int cols = (int) batchFeatures.size(1);
-        INDArray classIndex = batchLabels.size(1) == 1 ? batchLabels : Nd4j.argMax(batchLabels, 1);
-        int[] classes = classIndex.toIntVector();
+        int[] classes = classes(batchLabels);
+        for (int i = 0; i < rows; i++) {
+            transformRecord(new FeatureSlice(values, i * cols, cols), classes[i]);
+        }
+        FloatStandardizer standardizer = standardizer(cols);
+        FloatBuffer target = BatchValues.hostView(batchFeatures);
+        if (standardizer != null && target != null) {
+            // Each row standardised on its way into the batch: one pass less over the batch.
+            standardizer.apply(values, rows, target);
+            return true;
+        }
+        if (standardizer != null) {
+            standardizer.apply(values, rows, null);
+        }
+        BatchValues.write(values, batchFeatures);
+        return standardizer != null;
+    }
+
+    /** The same for a batch of another type, copied already into {@code batchFeatures}, through double values. */
+    private void transformRecords(INDArray batchFeatures, INDArray batchLabels) {
+        int rows = (int) batchFeatures.size(0);
+        int cols = (int) batchFeatures.size(1);
+        int[] classes = classes(batchLabels);
         double[] values = BatchValues.read(batchFeatures, recordValues);
         recordValues = values;
         for (int i = 0; i < rows; i++) {
-            FeatureSlice slice = new FeatureSlice(values, i * cols, cols, batchFeatures.dataType());
-            List<Writable> out = transformProcess.execute(Arrays.asList(slice, new IntWritable(classes[i])));
-            if (out == null) {
-                throw new ReproException("MiniBatchIterator: the augmentation TransformProcess removed a record; "
-                        + "augmentations must keep every record (remove filters from the pipeline).");
-            }
-            if (out.get(1).toInt() != classes[i]) {
-                throw new ReproException("MiniBatchIterator: the augmentation TransformProcess changed a label from "
-                        + classes[i] + " to " + out.get(1) + "; augmentations must only change the features.");
-            }
-            if (out.get(0) != slice) {
-                // A transform that made a new array rather than changing the slice.
-                slice.set(((NDArrayWritable) out.get(0)).get());
-            }
+            transformRecord(new FeatureSlice(values, i * cols, cols, batchFeatures.dataType()), classes[i]);
         }
         BatchValues.write(values, batchFeatures);
-        return batchFeatures;
+    }
+
+    private static int[] classes(INDArray batchLabels) {
+        INDArray classIndex = batchLabels.size(1) == 1 ? batchLabels : Nd4j.argMax(batchLabels, 1);
+        return classIndex.toIntVector();
+    }
+
+    private void transformRecord(FeatureSlice slice, int label) {
+        List<Writable> out = transformProcess.execute(Arrays.asList(slice, new IntWritable(label)));
+        if (out == null) {
+            throw new ReproException("MiniBatchIterator: the augmentation TransformProcess removed a record; "
+                    + "augmentations must keep every record (remove filters from the pipeline).");
+        }
+        if (out.get(1).toInt() != label) {
+            throw new ReproException("MiniBatchIterator: the augmentation TransformProcess changed a label from "
+                    + label + " to " + out.get(1) + "; augmentations must only change the features.");
+        }
+        if (out.get(0) != slice) {
+            // A transform that made a new array rather than changing the slice.
+            slice.set(((NDArrayWritable) out.get(0)).get());
+        }
+    }
+
+    /** The pre-processor as a Java z-score of float rows, when it is a standardisation of these features; else null. */
+    private FloatStandardizer standardizer(int cols) {
+        if (standardizerOf != preProcessor) {
+            standardizerOf = preProcessor;
+            standardizer = preProcessor instanceof NormalizerStandardize n ? FloatStandardizer.of(n) : null;
+            if (standardizer != null && standardizer.columns() != cols) {
+                standardizer = null;
+            }
+        }
+        return standardizer;
     }
 
     @Override

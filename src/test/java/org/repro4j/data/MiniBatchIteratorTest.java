@@ -221,6 +221,39 @@ class MiniBatchIteratorTest {
         }
     }
 
+    /**
+     * An augmented float batch is z-scored in Java while its values are there: the same numbers,
+     * bit for bit, as ND4J's NormalizerStandardize applied to the batch after the augmentations
+     * (here: the same iterator over data where the flips are done already), a constant feature
+     * (standard deviation 0) included, with fresh and reused batch memory.
+     */
+    @Test
+    void augmentedFloatBatchesAreZScoredAsNd4jDoes() {
+        INDArray features = Nd4j.rand(DataType.FLOAT, 37, 12).muli(255).addi(3);
+        features.getColumn(5).assign(7);
+        DataSet data = new DataSet(features, numbered(37).getLabels());
+        NormalizerStandardize normalizer = new NormalizerStandardize();
+        normalizer.fit(data);
+        for (double p : new double[] {0, 0.5}) {
+            for (boolean reuse : new boolean[] {false, true}) {
+                MiniBatchIterator java = MiniBatchIterator.builder(data).batchSize(10).shuffle(4).reuseBatchMemory(reuse)
+                        .transform(Augmentations.chain(List.of(new HorizontalFlipTransform(p, 8, 1, 3, 4)), 12)).build();
+                java.setPreProcessor(normalizer);
+                MiniBatchIterator flipsOnly = MiniBatchIterator.builder(data).batchSize(10).shuffle(4)
+                        .transform(Augmentations.chain(List.of(new HorizontalFlipTransform(p, 8, 1, 3, 4)), 12)).build();
+                int batches = 0;
+                while (java.hasNext()) {
+                    DataSet expected = flipsOnly.next();
+                    normalizer.preProcess(expected);
+                    assertArrayEquals(expected.getFeatures().toFloatMatrix(), java.next().getFeatures().toFloatMatrix(),
+                            "p " + p + ", reuse " + reuse + ", batch " + batches);
+                    batches++;
+                }
+                assertEquals(4, batches);
+            }
+        }
+    }
+
     private static List<org.datavec.api.transform.Transform> pipeline() {
         return List.of(new HorizontalFlipTransform(0.5, 11, 1, 3, 4),
                 new org.repro4j.data.augment.GaussianNoiseTransform(0.1, 12),

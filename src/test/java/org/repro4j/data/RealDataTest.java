@@ -100,6 +100,21 @@ class RealDataTest {
             from = to;
         }
         assertEquals(10_000, from);
+
+        // An augmented batch is z-scored in Java (FloatStandardizer): a flip that never flips must give the same numbers.
+        MiniBatchIterator augmented = MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true)
+                .transform(org.repro4j.data.augment.Augmentations.chain(
+                        java.util.List.of(new org.repro4j.data.augment.HorizontalFlipTransform(0, 1, 3, 32, 32)), 3072))
+                .build();
+        augmented.setPreProcessor(splits.normalizer());
+        from = 0;
+        while (augmented.hasNext()) {
+            DataSet batch = augmented.next();
+            int to = from + batch.numExamples();
+            assertArrayEquals(rows(expected, from, to), batch.getFeatures().toFloatMatrix(), "the augmented batch of rows " + from + "-" + to);
+            from = to;
+        }
+        assertEquals(10_000, from);
     }
 
     private static float[][] rows(INDArray a, int from, int to) {

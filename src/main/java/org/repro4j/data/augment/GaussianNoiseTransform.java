@@ -27,6 +27,13 @@ public final class GaussianNoiseTransform extends RandomFeatureTransform {
         }
     }
 
+    @Override
+    protected void augment(float[] values, int from, int length, SplittableRandom random) {
+        for (int i = from; i < from + length; i++) {
+            values[i] = (float) (values[i] + std * random.nextGaussian());
+        }
+    }
+
     public double getStd() {
         return std;
     }

@@ -61,6 +61,17 @@ public final class HorizontalFlipTransform extends RandomFeatureTransform {
         }
     }
 
+    @Override
+    protected void augment(float[] values, int from, int length, SplittableRandom random) {
+        for (int rowStart = from; rowStart < from + length; rowStart += width) {
+            for (int left = rowStart, right = rowStart + width - 1; left < right; left++, right--) {
+                float swap = values[left];
+                values[left] = values[right];
+                values[right] = swap;
+            }
+        }
+    }
+
     public double getProbability() {
         return probability;
     }

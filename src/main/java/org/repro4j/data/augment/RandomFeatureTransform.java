@@ -62,7 +62,11 @@ public abstract class RandomFeatureTransform extends BaseColumnTransform {
         if (columnWritable instanceof FeatureSlice slice) {
             SplittableRandom random = random();
             if (changesNext(slice.length(), random)) {
-                augment(slice.values(), slice.offset(), (int) slice.length(), random);
+                if (slice.floats() != null) {
+                    augment(slice.floats(), slice.offset(), (int) slice.length(), random);
+                } else {
+                    augment(slice.values(), slice.offset(), (int) slice.length(), random);
+                }
             }
             return slice;
         }
@@ -108,6 +112,13 @@ public abstract class RandomFeatureTransform extends BaseColumnTransform {
      * order (a private copy of an INDArray input, or the caller's {@link FeatureSlice}).
      */
     protected abstract void augment(double[] values, int from, int length, SplittableRandom random);
+
+    /**
+     * The same change on a float batch's values, with the same random draws: each changed value
+     * computed as {@link #augment(double[], int, int, SplittableRandom)} computes it and rounded
+     * to float once, which is what {@link #apply} gives a float record.
+     */
+    protected abstract void augment(float[] values, int from, int length, SplittableRandom random);
 
     private SplittableRandom random() {
         if (random == null) {

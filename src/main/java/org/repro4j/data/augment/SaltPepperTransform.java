@@ -44,6 +44,19 @@ public final class SaltPepperTransform extends RandomFeatureTransform {
         }
     }
 
+    @Override
+    protected void augment(float[] values, int from, int length, SplittableRandom random) {
+        double saltBelow = fraction / 2;
+        for (int i = from; i < from + length; i++) {
+            double u = random.nextDouble();
+            if (u < saltBelow) {
+                values[i] = 1.0f;
+            } else if (u < fraction) {
+                values[i] = 0.0f;
+            }
+        }
+    }
+
     public double getFraction() {
         return fraction;
     }
