@@ -1,5 +1,10 @@
 package org.repro4j.data;
 
+import java.nio.FloatBuffer;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -11,6 +16,21 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class HostArrays {
     private HostArrays() {
+    }
+
+    /**
+     * The elements of a dense row-major float array in host memory, in C order, as a buffer over
+     * that memory; null when the array is not such an array or its memory is not host memory.
+     */
+    public static FloatBuffer floats(INDArray a) {
+        boolean dense = a.dataType() == DataType.FLOAT && a.rank() == 2 && a.offset() == 0
+                && (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
+                && a.data().length() >= a.length();
+        if (!directAccess() || !dense) {
+            return null;
+        }
+        int n = Math.toIntExact(a.length());
+        return new FloatPointer(a.data().addressPointer()).capacity(n).limit(n).asBuffer();
     }
 
     /** Asks ND4J's backend once per JVM (the backend cannot change while it runs). */

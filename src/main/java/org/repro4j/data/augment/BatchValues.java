@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,8 +39,8 @@ public final class BatchValues {
         int cols = Math.toIntExact(source.size(1));
         int n = Math.multiplyExact(to - from, cols);
         float[] values = reuse != null && reuse.length >= n ? reuse : new float[n];
-        if (direct(source)) {
-            FloatBuffer in = floats(source, Math.toIntExact(source.length()));
+        FloatBuffer in = HostArrays.floats(source);
+        if (in != null) {
             for (int i = from; i < to; i++) {
                 int row = order == null ? i : order[i];
                 in.get(row * cols, values, (i - from) * cols, cols);
@@ -60,16 +59,17 @@ public final class BatchValues {
      * native memory (C order); null for any other array, which {@link #write} copies through ND4J.
      */
     public static FloatBuffer hostView(INDArray batch) {
-        return batch.dataType() == DataType.FLOAT && direct(batch) ? floats(batch, Math.toIntExact(batch.length())) : null;
+        return HostArrays.floats(batch);
     }
 
     /** Writes the first {@code batch.length()} values back into the float {@code batch}. */
     public static void write(float[] values, INDArray batch) {
         int n = Math.toIntExact(batch.length());
-        if (direct(batch)) {
-            floats(batch, n).put(0, values, 0, n);
+        FloatBuffer out = HostArrays.floats(batch);
+        if (out != null) {
+            out.put(0, values, 0, n);
         } else {
-            float[] exact = values.length == n ? values : java.util.Arrays.copyOf(values, n);
+            float[] exact = values.length == n ? values : Arrays.copyOf(values, n);
             batch.assign(Nd4j.create(exact, batch.shape(), 'c'));
         }
     }
@@ -78,12 +78,7 @@ public final class BatchValues {
     public static double[] read(INDArray batch, double[] reuse) {
         int n = Math.toIntExact(batch.length());
         double[] values = reuse != null && reuse.length >= n ? reuse : new double[n];
-        if (direct(batch) && batch.dataType() == DataType.FLOAT) {
-            FloatBuffer in = floats(batch, n);
-            for (int i = 0; i < n; i++) {
-                values[i] = in.get(i);
-            }
-        } else if (direct(batch)) {
+        if (directDoubles(batch)) {
             doubles(batch, n).get(0, values, 0, n);
         } else {
             System.arraycopy(batch.dup('c').data().asDouble(), 0, values, 0, n);
@@ -94,31 +89,21 @@ public final class BatchValues {
     /** Writes the first {@code batch.length()} values back into {@code batch}, cast to its data type. */
     public static void write(double[] values, INDArray batch) {
         int n = Math.toIntExact(batch.length());
-        if (direct(batch) && batch.dataType() == DataType.FLOAT) {
-            FloatBuffer out = floats(batch, n);
-            for (int i = 0; i < n; i++) {
-                out.put(i, (float) values[i]);
-            }
-        } else if (direct(batch)) {
+        if (directDoubles(batch)) {
             doubles(batch, n).put(0, values, 0, n);
         } else {
-            double[] exact = values.length == n ? values : java.util.Arrays.copyOf(values, n);
+            double[] exact = values.length == n ? values : Arrays.copyOf(values, n);
             batch.assign(Nd4j.create(exact, batch.shape(), 'c').castTo(batch.dataType()));
         }
     }
 
-    /** A dense row-major float or double matrix in host memory whose elements start at its buffer's address. */
-    private static boolean direct(INDArray a) {
-        DataType t = a.dataType();
-        if (!HostArrays.directAccess() || (t != DataType.FLOAT && t != DataType.DOUBLE) || a.rank() != 2 || a.offset() != 0) {
+    /** A dense row-major double matrix in host memory whose elements start at its buffer's address. */
+    private static boolean directDoubles(INDArray a) {
+        if (!HostArrays.directAccess() || a.dataType() != DataType.DOUBLE || a.rank() != 2 || a.offset() != 0) {
             return false;
         }
         return (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
                 && a.data().length() >= a.length();
-    }
-
-    private static FloatBuffer floats(INDArray a, int n) {
-        return new FloatPointer(a.data().addressPointer()).capacity(n).limit(n).asBuffer();
     }
 
     private static DoubleBuffer doubles(INDArray a, int n) {
