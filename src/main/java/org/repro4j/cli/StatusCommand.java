@@ -1,5 +1,6 @@
 package org.repro4j.cli;
 
+import org.repro4j.search.SearchStatus;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.train.ExperimentStatus;
 import org.repro4j.train.RunOptions;
@@ -7,10 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code repro status}: for every experiment, whether its results are what the spec and code would
@@ -19,7 +24,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "status", description = {"For every experiment: are results/<id>/ current (the spec, code, seeds and data",
         "files they record are today's; if not, why), and would 'make reproduce' train it here or find its trials in",
-        "target/trials. Runs nothing. Exit 1 when a result is not current."})
+        "target/trials. Without IDs, the same for every search's results/search/<name>/.",
+        "Runs nothing. Exit 1 when a result is not current."})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Experiment ids (default: all)")
     List<String> ids = new ArrayList<>();
@@ -44,10 +50,35 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("%-" + width + "s  %-44s  %s%n", experiment.id(),
                     status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), wouldDo(status));
         }
+        int staleSearches = 0;
+        List<Path> searches = ids.isEmpty() ? searchSpecs(experiments.resolve("search")) : List.of();
+        for (Path spec : searches) {
+            SearchStatus status = SearchStatus.of(spec, (results != null ? results : home.resolve("results")).resolve("search"));
+            staleSearches += status.current() ? 0 : 1;
+            System.out.printf("%-" + width + "s  %-44s  %s%n", "search " + status.name(),
+                    status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), "-");
+        }
         System.out.println(stale == 0 ? "All " + selected.size() + " results are current."
                 : stale + " of " + selected.size() + " results are not current: 'make reproduce' (or make <id>) remakes them;"
                 + " commit results/ afterwards.");
-        return stale == 0 ? 0 : 1;
+        if (!searches.isEmpty()) {
+            System.out.println(staleSearches == 0 ? "All " + searches.size() + " search results are current."
+                    : staleSearches + " of " + searches.size() + " search results are not current: 'make search FRESH=1' "
+                    + "remakes them; commit results/search afterwards.");
+        }
+        return stale == 0 && staleSearches == 0 ? 0 : 1;
+    }
+
+    /** The search specs, as {@code make search} finds them (experiments/search/*.yaml), sorted. */
+    private static List<Path> searchSpecs(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
     }
 
     private static String wouldDo(ExperimentStatus s) {

@@ -212,7 +212,7 @@ public final class MiniBatchIterator implements DataSetIterator {
             transformRecord(new FeatureSlice(values, i * cols, cols), classes[i]);
         }
         FloatStandardizer standardizer = standardizer(cols);
-        FloatBuffer target = BatchValues.hostView(batchFeatures);
+        FloatBuffer target = HostArrays.floats(batchFeatures);
         if (standardizer != null && target != null) {
             // Each row standardised on its way into the batch: one pass less over the batch.
             standardizer.apply(values, rows, target);

@@ -117,9 +117,12 @@ final class SearchReport {
             ExperimentSpec candidate = SearchSpecLoader.candidate(spec, specFile, r.values());
             trials.put("candidate " + r.index(), Trial.of(candidate, spec.seed(), options.quick(), Trial.Evaluation.CANDIDATE).sha256());
         }
-        ExperimentSpec base = SearchSpecLoader.candidate(spec, specFile, Map.of());
-        return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full",
-                Protocols.files(base.data().protocol()), trials);
+        return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full", dataFiles(spec, specFile), trials);
+    }
+
+    /** The data files a search reads (those of its base experiment's protocol), with their MD5s. */
+    static Map<String, String> dataFiles(SearchSpec spec, Path specFile) {
+        return Protocols.files(SearchSpecLoader.candidate(spec, specFile, Map.of()).data().protocol());
     }
 
     private Summary summary(CandidateRecord best, Map<String, Double> bestMeasures, List<String> notes) {

@@ -52,8 +52,16 @@ public record ExperimentStatus(String id, List<String> stale, int trials, int st
     }
 
     private static List<String> staleBecause(ResolvedExperiment experiment, List<Long> seeds, RunOptions options) {
-        Path resultsRoot = options.resultsRoot();
-        Path file = resultsRoot.resolve(experiment.id()).resolve(Summary.FILE_NAME);
+        Path file = options.resultsRoot().resolve(experiment.id()).resolve(Summary.FILE_NAME);
+        return staleBecause(file, experiment.sha256(), seeds, ResultProvenance.recipe(experiment, options.quick(), Map.of()));
+    }
+
+    /**
+     * Why the results whose summary is {@code file} are not what a run would produce now, from the
+     * provenance they record: their spec's SHA-256, seeds, and the code, mode and data files of the
+     * run's recipe ({@code now}); empty when they are current. Experiments and searches alike.
+     */
+    public static List<String> staleBecause(Path file, String specSha256, List<Long> seeds, Provenance.Recipe now) {
         if (!Files.isRegularFile(file)) {
             return List.of("no results");
         }
@@ -67,12 +75,11 @@ public record ExperimentStatus(String id, List<String> stale, int trials, int st
         if (p == null || p.recipe() == null) {
             return List.of("its summary.json records no recipe");
         }
-        Provenance.Recipe now = ResultProvenance.recipe(experiment, options.quick(), Map.of());
         List<String> why = new ArrayList<>();
         if (!now.mode().equals(p.recipe().mode())) {
             why.add("a " + p.recipe().mode() + " run");
         }
-        if (!experiment.sha256().equals(p.specSha256())) {
+        if (!specSha256.equals(p.specSha256())) {
             why.add("spec changed");
         }
         if (!now.codeSha256().equals(p.recipe().codeSha256())) {

@@ -75,17 +75,15 @@ final class TrialQueue implements TrialExecutor.Source {
         return unfinished.get(group(trial)) == 1;
     }
 
-    /** A started trial has ended: when it was its group's last, its splits no longer count as held. @return whether it was */
-    synchronized boolean done(Trial trial) {
+    /** A started trial has ended: when it was its group's last, its splits no longer count as held. */
+    synchronized void done(Trial trial) {
         List<Object> g = group(trial);
         int left = unfinished.merge(g, -1, Integer::sum);
         if (left == 0) {
             Long bytes = held.remove(g);
             heldBytes -= bytes == null ? 0 : bytes;
             notifyAll();
-            return true;
         }
-        return false;
     }
 
     /** The bytes of splits this queue counts as held now. */

@@ -40,11 +40,12 @@ class TrialQueueTest {
         assertNull(queue.poll(), "only the second large data set is left, and the first is held");
 
         assertFalse(queue.lastOfGroup(a.get(0)));
-        assertFalse(queue.done(a.get(0)));
+        queue.done(a.get(0));
+        assertEquals(ALL + B1, queue.heldBytes(), "a group's splits count as held until its last trial is done");
         assertNull(queue.poll());
         assertTrue(queue.lastOfGroup(a.get(1)));
-        assertTrue(queue.done(a.get(1)), "the last trial of cifar-all-5k");
-        assertEquals(B1, queue.heldBytes());
+        queue.done(a.get(1));
+        assertEquals(B1, queue.heldBytes(), "the last trial of cifar-all-5k is done");
         assertSame(b.get(0), queue.next(), "cifar-all-1k beside cifar-b1 fits");
         assertEquals(ALL + B1, queue.heldBytes());
         assertNull(queue.next(), "nothing left");

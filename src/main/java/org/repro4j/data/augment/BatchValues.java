@@ -54,14 +54,6 @@ public final class BatchValues {
         return values;
     }
 
-    /**
-     * The elements of a float batch in host memory, dense and row-major, as a buffer over its
-     * native memory (C order); null for any other array, which {@link #write} copies through ND4J.
-     */
-    public static FloatBuffer hostView(INDArray batch) {
-        return HostArrays.floats(batch);
-    }
-
     /** Writes the first {@code batch.length()} values back into the float {@code batch}. */
     public static void write(float[] values, INDArray batch) {
         int n = Math.toIntExact(batch.length());
