@@ -18,4 +18,7 @@ export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 # keeping it. Two malloc arenas: glibc otherwise gives each training thread its own, which hold
 # freed native memory. maxbytes caps what JavaCPP itself counts.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx1g -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"
+# A collection at least every 5 s, and the heap given back after it: dead arrays' native memory is
+# freed only when a collection finds them, and a run that allocates little on the heap went 4.6 GB
+# without one (bench/NOTES.md, memory).
+REPRO_JAVA_OPTS="${REPRO_JAVA_OPTS:--Xmx1g -XX:G1PeriodicGCInterval=5000 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -Dorg.bytedeco.javacpp.maxbytes=6g -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Djava.awt.headless=true}"
