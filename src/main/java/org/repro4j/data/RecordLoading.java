@@ -116,7 +116,10 @@ public final class RecordLoading {
             long n = features.size(0);
             checkWidth(features.length() / n, where);
             flushPending();
-            featureChunks.add(converted(features.reshape(n, width), dtype));
+            // reshape gives a view even when the shape stays, and a view cannot be closed: the splits made of it
+            // would wait for a garbage collection to free their memory (SplitsStore releases them explicitly).
+            INDArray rows = features.rank() == 2 && features.size(1) == width ? features : features.reshape(n, width);
+            featureChunks.add(converted(rows, dtype));
             if (labels.rank() == 2 && labels.size(1) == numClasses && numClasses > 1) {
                 labelChunks.add(converted(labels, dtype));
             } else if (labels.length() == n) {

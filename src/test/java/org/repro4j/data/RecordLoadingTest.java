@@ -58,6 +58,10 @@ class RecordLoadingTest {
         assertEquals(batched.getFeatures(), oneByOne.getFeatures());
         assertEquals(batched.getLabels(), oneByOne.getLabels());
         assertEquals(25, oneByOne.getExampleMetaData().size(), "one origin per record");
+        // SplitsStore frees released splits with close(), which ND4J refuses for views: loaded arrays must not be views.
+        for (DataSet d : List.of(batched, oneByOne)) {
+            assertTrue(d.getFeatures().closeable() && d.getLabels().closeable(), "closeable, not a view");
+        }
     }
 
     @Test
