@@ -39,8 +39,8 @@ final class StatusCommand implements Callable<Integer> {
         Path experiments = home.resolve("experiments");
         List<String> selected = ids.isEmpty()
                 ? ExperimentCatalog.load(experiments).stream().map(s -> s.id()).toList() : ids;
-        RunOptions options = new RunOptions(experiments, null, results != null ? results : home.resolve("results"),
-                false, null, System.out);
+        Path resultsRoot = results != null ? results : home.resolve("results");
+        RunOptions options = new RunOptions(experiments, null, resultsRoot, false, null, System.out);
         int width = Math.max("experiment".length(), selected.stream().mapToInt(String::length).max().orElse(0));
         System.out.printf("%-" + width + "s  %-44s  %s%n", "experiment", "results", "make reproduce here");
         int stale = 0;
@@ -53,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
         int staleSearches = 0;
         List<Path> searches = ids.isEmpty() ? searchSpecs(experiments.resolve("search")) : List.of();
         for (Path spec : searches) {
-            SearchStatus status = SearchStatus.of(spec, (results != null ? results : home.resolve("results")).resolve("search"));
+            SearchStatus status = SearchStatus.of(spec, resultsRoot.resolve("search"));
             staleSearches += status.current() ? 0 : 1;
             System.out.printf("%-" + width + "s  %-44s  %s%n", "search " + status.name(),
                     status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), "-");

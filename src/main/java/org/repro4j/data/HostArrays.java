@@ -1,7 +1,9 @@
 package org.repro4j.data;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,18 +21,31 @@ public final class HostArrays {
     }
 
     /**
-     * The elements of a dense row-major float array in host memory, in C order, as a buffer over
-     * that memory; null when the array is not such an array or its memory is not host memory.
+     * The elements of a dense row-major float matrix in host memory, in C order, as a buffer over
+     * that memory; null when the array is not such a matrix or its memory is not host memory.
      */
     public static FloatBuffer floats(INDArray a) {
-        boolean dense = a.dataType() == DataType.FLOAT && a.rank() == 2 && a.offset() == 0
-                && (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
-                && a.data().length() >= a.length();
-        if (!directAccess() || !dense) {
+        if (!hostDense(a, DataType.FLOAT)) {
             return null;
         }
         int n = Math.toIntExact(a.length());
         return new FloatPointer(a.data().addressPointer()).capacity(n).limit(n).asBuffer();
+    }
+
+    /** The same for a double matrix. */
+    public static DoubleBuffer doubles(INDArray a) {
+        if (!hostDense(a, DataType.DOUBLE)) {
+            return null;
+        }
+        int n = Math.toIntExact(a.length());
+        return new DoublePointer(a.data().addressPointer()).capacity(n).limit(n).asBuffer();
+    }
+
+    /** A row-major matrix of this type whose elements lie back to back from its buffer's address, in host memory. */
+    private static boolean hostDense(INDArray a, DataType type) {
+        return directAccess() && a.dataType() == type && a.rank() == 2 && a.offset() == 0
+                && (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
+                && a.data().length() >= a.length();
     }
 
     /** Asks ND4J's backend once per JVM (the backend cannot change while it runs). */

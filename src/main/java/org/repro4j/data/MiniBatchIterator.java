@@ -67,9 +67,8 @@ public final class MiniBatchIterator implements DataSetIterator {
     /** The augmented batch's features as Java values, reused from batch to batch. */
     private transient double[] recordValues;
     private transient float[] recordFloats;
-    /** {@link #preProcessor} as a Java z-score for augmented float batches, made when first needed. */
+    /** {@link #preProcessor} as a Java z-score for augmented float batches, when it is one (else null). */
     private transient FloatStandardizer standardizer;
-    private transient DataSetPreProcessor standardizerOf;
     /** The one batch buffer when reusing batch memory; allocated on first use. */
     private INDArray featureBuffer;
     private INDArray labelBuffer;
@@ -211,7 +210,6 @@ public final class MiniBatchIterator implements DataSetIterator {
         for (int i = 0; i < rows; i++) {
             transformRecord(new FeatureSlice(values, i * cols, cols), classes[i]);
         }
-        FloatStandardizer standardizer = standardizer(cols);
         FloatBuffer target = HostArrays.floats(batchFeatures);
         if (standardizer != null && target != null) {
             // Each row standardised on its way into the batch: one pass less over the batch.
@@ -259,18 +257,6 @@ public final class MiniBatchIterator implements DataSetIterator {
         }
     }
 
-    /** The pre-processor as a Java z-score of float rows, when it is a standardisation of these features; else null. */
-    private FloatStandardizer standardizer(int cols) {
-        if (standardizerOf != preProcessor) {
-            standardizerOf = preProcessor;
-            standardizer = preProcessor instanceof NormalizerStandardize n ? FloatStandardizer.of(n) : null;
-            if (standardizer != null && standardizer.columns() != cols) {
-                standardizer = null;
-            }
-        }
-        return standardizer;
-    }
-
     @Override
     public void reset() {
         if (cursor == 0) {
@@ -315,6 +301,9 @@ public final class MiniBatchIterator implements DataSetIterator {
     @Override
     public void setPreProcessor(DataSetPreProcessor preProcessor) {
         this.preProcessor = preProcessor;
+        FloatStandardizer z = preProcessor instanceof NormalizerStandardize n && features.dataType() == DataType.FLOAT
+                ? FloatStandardizer.of(n) : null;
+        this.standardizer = z != null && z.columns() == features.size(1) ? z : null;
     }
 
     @Override

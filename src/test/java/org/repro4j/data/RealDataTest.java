@@ -90,28 +90,23 @@ class RealDataTest {
         INDArray expected = whole.getFeatures();
 
         assertArrayEquals(rows(expected, 1000, 2024), splits.inputs(splits.train(), 1000, 2024).toFloatMatrix(), "an evaluation block");
-        MiniBatchIterator batches = MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true).build();
+        assertBatches(expected, MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true).build(),
+                splits, "the batch");
+        // An augmented batch is z-scored in Java (FloatStandardizer): a flip that never flips must give the same numbers.
+        assertBatches(expected, MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true)
+                .transform(org.repro4j.data.augment.Augmentations.chain(
+                        java.util.List.of(new org.repro4j.data.augment.HorizontalFlipTransform(0, 1, 3, 32, 32)), 3072))
+                .build(), splits, "the augmented batch");
+    }
+
+    /** Every batch of {@code batches}, normalised by the splits' normalizer, equals those rows of {@code expected}. */
+    private static void assertBatches(INDArray expected, MiniBatchIterator batches, Splits splits, String what) {
         batches.setPreProcessor(splits.normalizer());
         int from = 0;
         while (batches.hasNext()) {
             DataSet batch = batches.next();
             int to = from + batch.numExamples();
-            assertArrayEquals(rows(expected, from, to), batch.getFeatures().toFloatMatrix(), "the batch of rows " + from + "-" + to);
-            from = to;
-        }
-        assertEquals(10_000, from);
-
-        // An augmented batch is z-scored in Java (FloatStandardizer): a flip that never flips must give the same numbers.
-        MiniBatchIterator augmented = MiniBatchIterator.builder(splits.train()).batchSize(100).reuseBatchMemory(true)
-                .transform(org.repro4j.data.augment.Augmentations.chain(
-                        java.util.List.of(new org.repro4j.data.augment.HorizontalFlipTransform(0, 1, 3, 32, 32)), 3072))
-                .build();
-        augmented.setPreProcessor(splits.normalizer());
-        from = 0;
-        while (augmented.hasNext()) {
-            DataSet batch = augmented.next();
-            int to = from + batch.numExamples();
-            assertArrayEquals(rows(expected, from, to), batch.getFeatures().toFloatMatrix(), "the augmented batch of rows " + from + "-" + to);
+            assertArrayEquals(rows(expected, from, to), batch.getFeatures().toFloatMatrix(), what + " of rows " + from + "-" + to);
             from = to;
         }
         assertEquals(10_000, from);

@@ -4,7 +4,6 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 
-import org.bytedeco.javacpp.DoublePointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -70,8 +69,9 @@ public final class BatchValues {
     public static double[] read(INDArray batch, double[] reuse) {
         int n = Math.toIntExact(batch.length());
         double[] values = reuse != null && reuse.length >= n ? reuse : new double[n];
-        if (directDoubles(batch)) {
-            doubles(batch, n).get(0, values, 0, n);
+        DoubleBuffer in = HostArrays.doubles(batch);
+        if (in != null) {
+            in.get(0, values, 0, n);
         } else {
             System.arraycopy(batch.dup('c').data().asDouble(), 0, values, 0, n);
         }
@@ -81,24 +81,12 @@ public final class BatchValues {
     /** Writes the first {@code batch.length()} values back into {@code batch}, cast to its data type. */
     public static void write(double[] values, INDArray batch) {
         int n = Math.toIntExact(batch.length());
-        if (directDoubles(batch)) {
-            doubles(batch, n).put(0, values, 0, n);
+        DoubleBuffer out = HostArrays.doubles(batch);
+        if (out != null) {
+            out.put(0, values, 0, n);
         } else {
             double[] exact = values.length == n ? values : Arrays.copyOf(values, n);
             batch.assign(Nd4j.create(exact, batch.shape(), 'c').castTo(batch.dataType()));
         }
-    }
-
-    /** A dense row-major double matrix in host memory whose elements start at its buffer's address. */
-    private static boolean directDoubles(INDArray a) {
-        if (!HostArrays.directAccess() || a.dataType() != DataType.DOUBLE || a.rank() != 2 || a.offset() != 0) {
-            return false;
-        }
-        return (a.size(0) == 1 || a.stride(0) == a.size(1)) && (a.size(1) == 1 || a.stride(1) == 1)
-                && a.data().length() >= a.length();
-    }
-
-    private static DoubleBuffer doubles(INDArray a, int n) {
-        return new DoublePointer(a.data().addressPointer()).capacity(n).limit(n).asBuffer();
     }
 }

@@ -32,29 +32,30 @@ public final class SaltPepperTransform extends RandomFeatureTransform {
 
     @Override
     protected void augment(double[] values, int from, int length, SplittableRandom random) {
-        double saltBelow = fraction / 2;
         for (int i = from; i < from + length; i++) {
-            // One uniform draw decides both whether the value is hit and which way.
-            double u = random.nextDouble();
-            if (u < saltBelow) {
-                values[i] = 1.0;
-            } else if (u < fraction) {
-                values[i] = 0.0;
+            int hit = nextHit(random);
+            if (hit != KEEP) {
+                values[i] = hit;
             }
         }
     }
 
     @Override
     protected void augment(float[] values, int from, int length, SplittableRandom random) {
-        double saltBelow = fraction / 2;
         for (int i = from; i < from + length; i++) {
-            double u = random.nextDouble();
-            if (u < saltBelow) {
-                values[i] = 1.0f;
-            } else if (u < fraction) {
-                values[i] = 0.0f;
+            int hit = nextHit(random);
+            if (hit != KEEP) {
+                values[i] = hit;
             }
         }
+    }
+
+    private static final int KEEP = -1;
+
+    /** The next value's fate from one uniform draw, for float and double values alike: 1 (salt), 0 (pepper) or {@link #KEEP}. */
+    private int nextHit(SplittableRandom random) {
+        double u = random.nextDouble();
+        return u < fraction / 2 ? 1 : u < fraction ? 0 : KEEP;
     }
 
     public double getFraction() {
