@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>Users {@link #acquire} a {@link Lease} on the form they need and close it when done. Splits nobody holds stay loaded
  * while they fit in {@link #retainedBytes} (so the next experiment on the same protocol does not read
- * and normalise the files again); beyond that the least recently used are released at once, their
- * native memory freed explicitly. Why explicitly: ND4J frees an array's memory only when the garbage
+ * and normalise the files again) and until other data is loaded; beyond that the least recently used
+ * are released at once, their native memory freed explicitly. Why explicitly: ND4J frees an array's memory only when the garbage
  * collector collects its Java object, and with so little on the Java heap that can take many
  * experiments, during which each one's dead copy of CIFAR-10 stayed resident (bench/NOTES.md, memory).
  */
@@ -58,6 +58,8 @@ public final class SplitsStore {
         Key key = new Key(data, dir, quick, stored);
         Entry entry = entries.get(key);
         if (entry == null) {
+            // Unheld splits of other data go first: loading beside them set a full run's peak memory.
+            evictOtherThan(data, dir, quick);
             Splits splits;
             Entry pixelScale = entries.get(new Key(data, dir, quick, Form.PIXEL_SCALE));
             if (stored == Form.NORMALIZED && pixelScale != null) {
@@ -89,6 +91,18 @@ public final class SplitsStore {
     private synchronized void release(Entry entry) {
         entry.holders--;
         evict(retainedBytes);
+    }
+
+    private void evictOtherThan(DataSpec data, Path dir, boolean quick) {
+        List<Key> gone = new ArrayList<>();
+        entries.forEach((key, e) -> {
+            boolean same = key.data().equals(data) && key.dataDir().equals(dir) && key.quick() == quick;
+            if (e.holders == 0 && !same) {
+                e.splits.release();
+                gone.add(key);
+            }
+        });
+        gone.forEach(entries::remove);
     }
 
     private void evict(long budget) {

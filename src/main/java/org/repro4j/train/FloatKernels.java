@@ -80,24 +80,35 @@ final class FloatKernels {
      */
     static double softmaxCrossEntropy(FloatBuffer z, FloatBuffer y, FloatBuffer delta, int rows, int cols,
                                       double clipEps) {
+        return softmaxCrossEntropy(z, 0, cols, y, delta, 0, cols, rows, cols, clipEps);
+    }
+
+    /**
+     * The same for a block of columns of wider matrices: z's row r starts at {@code zOffset + r * zStride},
+     * delta's at {@code deltaOffset + r * deltaStride}, y's rows are {@code cols} wide.
+     */
+    static double softmaxCrossEntropy(FloatBuffer z, int zOffset, int zStride, FloatBuffer y, FloatBuffer delta,
+                                      int deltaOffset, int deltaStride, int rows, int cols, double clipEps) {
         boolean scoring = !Double.isNaN(clipEps);
         double loss = 0;
         double[] e = new double[cols];
         for (int r = 0; r < rows; r++) {
-            int row = r * cols;
+            int zRow = zOffset + r * zStride;
+            int yRow = r * cols;
+            int deltaRow = deltaOffset + r * deltaStride;
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {
-                max = Math.max(max, z.get(row + j));
+                max = Math.max(max, z.get(zRow + j));
             }
             double sum = 0;
             for (int j = 0; j < cols; j++) {
-                e[j] = Math.exp(z.get(row + j) - max);
+                e[j] = Math.exp(z.get(zRow + j) - max);
                 sum += e[j];
             }
             for (int j = 0; j < cols; j++) {
                 float p = (float) (e[j] / sum);
-                float label = y.get(row + j);
-                delta.put(row + j, p - label);
+                float label = y.get(yRow + j);
+                delta.put(deltaRow + j, p - label);
                 if (scoring && label != 0f) {
                     loss -= label * Math.log(Math.min(Math.max(p, clipEps), 1.0 - clipEps));
                 }

@@ -315,11 +315,16 @@ public final class LeanSgdStep {
 
     /** The array itself when it is a dense row-major matrix of the network's type, else a dense copy. */
     private INDArray dense(INDArray a) {
+        return dense(a, dataType);
+    }
+
+    /** The array itself when it is a dense row-major matrix of this type, else a dense copy. */
+    static INDArray dense(INDArray a, DataType type) {
         if (a.rank() == 1) {
             a = a.reshape(1, a.length());
         }
-        boolean ok = a.dataType() == dataType && a.rank() == 2 && Blas.isDense(a, 'c');
-        return ok ? a : a.castTo(dataType).dup('c');
+        boolean ok = a.dataType() == type && a.rank() == 2 && Blas.isDense(a, 'c');
+        return ok ? a : a.castTo(type).dup('c');
     }
 
     private Buffers buffers(int rows) {

@@ -2,6 +2,7 @@ package org.repro4j.train;
 
 import org.repro4j.data.Splits;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -9,10 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Trains trials on this machine, {@code workers} at a time, each in its own thread with
+ * Trains cohorts of trials on this machine, {@code workers} at a time, each in its own thread with
  * single-threaded BLAS ({@code OMP_NUM_THREADS=1}, set by {@code bin/env.sh}): one worker per core
  * keeps every core busy where one trial alone would leave the others idle. A worker that is free
- * takes the next trial from the source. Every trial seeds its own thread's ND4J random generator and
+ * takes the next cohort from the source. Every trial seeds its own thread's ND4J random generator and
  * has its own network, batches and listeners, and the splits are only read, so a trial's result is
  * the same bit for bit whether it trained alone or beside others ({@code LocalExecutorTest}).
  */
@@ -43,13 +44,11 @@ public final class LocalExecutor implements TrialExecutor {
     }
 
     @Override
-    public void run(Source trials, Function<Trial, Splits> data, Runnable onStep, Finished finished) {
+    public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
         try {
             if (pool == null) {
-                for (Trial t = trials.next(); t != null; t = trials.next()) {
-                    long start = System.nanoTime();
-                    TrialResult result = TrialRunner.run(t, data.apply(t), onStep);
-                    finished.accept(t, result, (System.nanoTime() - start) / 1e9);
+                for (Cohort c = trials.next(); c != null; c = trials.next()) {
+                    train(c, data.apply(c), onStep, finished);
                 }
                 return;
             }
@@ -63,7 +62,17 @@ public final class LocalExecutor implements TrialExecutor {
         }
     }
 
-    private void runOnWorkers(Source trials, Function<Trial, Splits> data, Runnable step, Finished finished)
+    /** Trains a cohort and reports each of its trials, with an equal share of the cohort's seconds. */
+    private static void train(Cohort cohort, Splits splits, Runnable onStep, Finished finished) {
+        long start = System.nanoTime();
+        List<TrialResult> results = TrialRunner.run(cohort, splits, onStep);
+        double seconds = (System.nanoTime() - start) / 1e9 / results.size();
+        for (int i = 0; i < results.size(); i++) {
+            finished.accept(cohort.trials().get(i), results.get(i), seconds);
+        }
+    }
+
+    private void runOnWorkers(Source trials, Function<Cohort, Splits> data, Runnable step, Finished finished)
             throws InterruptedException {
         Object finishing = new Object();
         Semaphore free = new Semaphore(workers);
@@ -72,20 +81,20 @@ public final class LocalExecutor implements TrialExecutor {
         try {
             while (failure.get() == null) {
                 free.acquire();
-                Trial t;
+                Cohort c;
                 try {
-                    t = trials.next();
+                    c = trials.next();
                 } catch (InterruptedException e) {
                     free.release();
                     throw e;
                 }
-                if (t == null) {
+                if (c == null) {
                     free.release();
                     break;
                 }
                 Splits splits;
                 try {
-                    splits = data.apply(t);
+                    splits = data.apply(c);
                 } catch (RuntimeException | Error e) {
                     free.release();
                     failure.compareAndSet(null, e);
@@ -93,11 +102,11 @@ public final class LocalExecutor implements TrialExecutor {
                 }
                 pool.execute(() -> {
                     try {
-                        long start = System.nanoTime();
-                        TrialResult result = TrialRunner.run(t, splits, step);
-                        synchronized (finishing) {
-                            finished.accept(t, result, (System.nanoTime() - start) / 1e9);
-                        }
+                        train(c, splits, step, (trial, result, seconds) -> {
+                            synchronized (finishing) {
+                                finished.accept(trial, result, seconds);
+                            }
+                        });
                     } catch (Throwable e) {
                         if (failure.compareAndSet(null, e)) {
                             dispatcher.interrupt(); // it may be waiting for a trial that now never comes

@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutionException;
  * an experiment to end.
  *
  * <p>They train grouped by the splits they read: a group's splits are loaded when its first trial
- * starts and released when its last one ends. Within a group the longest trials go first, so the
- * short ones fill the end; the groups with the most work go first, and groups whose splits are
+ * starts and released when its last one ends. Within a group, trials that read the same batches train
+ * together as a {@link Cohort}, and the longest cohorts go first, so the short ones fill the end; the groups with the most work go first, and groups whose splits are
  * large alternate with small ones. A trial starts only while the splits held stay within a budget
  * ({@link TrialQueue}): two large data sets are never held at once, a small one's trials fill a
  * core meanwhile. Experiments are assembled in the order their trials finish
@@ -78,13 +78,15 @@ public final class RunPlan implements AutoCloseable {
                 toTrain.add(store == null ? trial : withBothCurves(trial, trial.withCurves(store.curves(trial))));
             }
         }
-        toTrain = order(toTrain);
+        List<Cohort> cohorts = order(toTrain);
         Map<String, Integer> position = new HashMap<>();
-        for (Trial t : toTrain) {
-            position.put(t.sha256(), position.size());
-            training.put(t.sha256(), new CompletableFuture<>());
+        for (Cohort c : cohorts) {
+            for (Trial t : c.trials()) {
+                position.put(t.sha256(), position.size());
+                training.put(t.sha256(), new CompletableFuture<>());
+            }
         }
-        this.queue = new TrialQueue(toTrain, TrialQueue.DATA_BUDGET_BYTES);
+        this.queue = new TrialQueue(cohorts, TrialQueue.DATA_BUDGET_BYTES);
         // An experiment is ready when the last of its trials to start has finished.
         List<ResolvedExperiment> order = new ArrayList<>(experiments);
         order.sort(Comparator.comparingInt(x -> hashes.get(x).stream().mapToInt(h -> position.getOrDefault(h, -1)).max().orElse(-1)));
@@ -190,8 +192,9 @@ public final class RunPlan implements AutoCloseable {
         training.get(trial.sha256()).complete(new Trained(result, seconds));
     }
 
-    /** The trial's splits: its group's lease, taken when the group's first trial starts. */
-    private Splits splits(Trial trial) {
+    /** The cohort's splits: its group's lease, taken when the group's first trial starts. */
+    private Splits splits(Cohort cohort) {
+        Trial trial = cohort.first();
         synchronized (leases) {
             return leases.computeIfAbsent(TrialQueue.group(trial), g -> SplitsStore.shared().acquire(trial.data(),
                     options.dataDir(), options.quick(), TrialRunner.form(trial.training()))).splits();
@@ -222,33 +225,41 @@ public final class RunPlan implements AutoCloseable {
         progress.close();
     }
 
-    /** The order trials start in: grouped by their splits, see the class comment. */
-    static List<Trial> order(List<Trial> trials) {
+    /** The cohorts trials start in, in their order: grouped by their splits, see the class comment. */
+    static List<Cohort> order(List<Trial> trials) {
         Map<List<Object>, List<Trial>> byGroup = new LinkedHashMap<>();
         trials.forEach(t -> byGroup.computeIfAbsent(TrialQueue.group(t), k -> new ArrayList<>()).add(t));
-        List<List<Trial>> large = new ArrayList<>();
-        List<List<Trial>> small = new ArrayList<>();
+        List<List<Cohort>> large = new ArrayList<>();
+        List<List<Cohort>> small = new ArrayList<>();
         for (List<Trial> group : byGroup.values()) {
-            group.sort(Comparator.comparingDouble(RunPlan::cost).reversed());
-            (TrialQueue.large(group.get(0)) ? large : small).add(group);
+            List<Cohort> cohorts = new ArrayList<>(Cohort.form(group));
+            cohorts.sort(Comparator.comparingDouble(RunPlan::cost).reversed());
+            (TrialQueue.large(group.get(0)) ? large : small).add(cohorts);
         }
-        Comparator<List<Trial>> mostWork = Comparator.comparingDouble((List<Trial> g) -> g.stream().mapToDouble(RunPlan::cost).sum()).reversed();
+        Comparator<List<Cohort>> mostWork = Comparator.comparingDouble((List<Cohort> g) -> g.stream().mapToDouble(RunPlan::cost).sum()).reversed();
         large.sort(mostWork);
         small.sort(mostWork);
-        List<Trial> ordered = new ArrayList<>();
+        List<Cohort> ordered = new ArrayList<>();
         boolean takeLarge = !large.isEmpty() && (small.isEmpty() || mostWork.compare(large.get(0), small.get(0)) <= 0);
         while (!large.isEmpty() || !small.isEmpty()) {
-            List<List<Trial>> from = (takeLarge && !large.isEmpty()) || small.isEmpty() ? large : small;
+            List<List<Cohort>> from = (takeLarge && !large.isEmpty()) || small.isEmpty() ? large : small;
             ordered.addAll(from.remove(0));
             takeLarge = from == small;
         }
         return ordered;
     }
 
-    /** A rough measure of a trial's work: multiply-adds of its forward passes over the training split, doubled when it augments. */
-    private static double cost(Trial t) {
-        double examples = Protocols.nominalSize(t.data().protocol()).train();
-        return t.epochs() * examples * t.network().forwardMultiplyAdds() * (t.training().augment().isEmpty() ? 1 : 2);
+    /**
+     * A rough measure of a cohort's work: multiply-adds of its trials' forward passes over the training
+     * split, doubled for an augmenting one, and for more than one trial counted at half (the shared products).
+     */
+    private static double cost(Cohort c) {
+        double work = 0;
+        for (Trial t : c.trials()) {
+            double examples = Protocols.nominalSize(t.data().protocol()).train();
+            work += t.epochs() * examples * t.network().forwardMultiplyAdds() * (t.training().augment().isEmpty() ? 1 : 2);
+        }
+        return c.trials().size() > 1 ? work / 2 : work;
     }
 
     private static Trial withBothCurves(Trial a, Trial b) {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trials of a run waiting to start, and which may start now: a trial whose splits are held
- * already, or whose splits fit beside those held within {@link #DATA_BUDGET_BYTES} (or nothing is
- * held). When the next trial in order may not start, a later one that may (a small data set's)
- * starts instead, so a free core keeps working while a large data set waits for the other to be
- * released. The splits of a group count as held from its first trial's start to its last one's end.
- * Thread-safe: the executor's dispatcher takes trials, workers report them done.
+ * The cohorts of trials of a run waiting to start, and which may start now: a cohort whose splits
+ * are held already, or whose splits fit beside those held within {@link #DATA_BUDGET_BYTES} (or
+ * nothing is held). When the next cohort in order may not start, a later one that may (a small data
+ * set's) starts instead, so a free core keeps working while a large data set waits for the other to
+ * be released. The splits of a group count as held from its first trial's start to its last one's
+ * end. Thread-safe: the executor's dispatcher takes cohorts, workers report their trials done.
  */
 final class TrialQueue implements TrialExecutor.Source {
     /**
@@ -24,47 +24,47 @@ final class TrialQueue implements TrialExecutor.Source {
      */
     static final long DATA_BUDGET_BYTES = 1_200L << 20;
 
-    private final List<Trial> waiting;
+    private final List<Cohort> waiting;
     private final Map<List<Object>, Integer> unfinished = new HashMap<>();
     private final Map<List<Object>, Long> held = new HashMap<>();
     private final long budget;
     private long heldBytes;
 
-    /** @param ordered the trials in the order they should start when nothing stops them ({@link RunPlan#order}) */
-    TrialQueue(List<Trial> ordered, long budgetBytes) {
+    /** @param ordered the cohorts in the order they should start when nothing stops them ({@link RunPlan#order}) */
+    TrialQueue(List<Cohort> ordered, long budgetBytes) {
         this.waiting = new ArrayList<>(ordered);
         this.budget = budgetBytes;
-        ordered.forEach(t -> unfinished.merge(group(t), 1, Integer::sum));
+        ordered.forEach(c -> c.trials().forEach(t -> unfinished.merge(group(t), 1, Integer::sum)));
     }
 
-    /** The next trial to start, waiting until one may; null when none is left. */
+    /** The next cohort to start, waiting until one may; null when none is left. */
     @Override
-    public synchronized Trial next() throws InterruptedException {
+    public synchronized Cohort next() throws InterruptedException {
         while (true) {
             if (waiting.isEmpty()) {
                 return null;
             }
-            Trial t = poll();
-            if (t != null) {
-                return t;
+            Cohort c = poll();
+            if (c != null) {
+                return c;
             }
             wait();
         }
     }
 
-    /** The first waiting trial that may start now, taken off the queue; null when none may. */
-    synchronized Trial poll() {
-        for (Iterator<Trial> it = waiting.iterator(); it.hasNext(); ) {
-            Trial t = it.next();
-            List<Object> g = group(t);
-            long bytes = heldBytes(t);
+    /** The first waiting cohort that may start now, taken off the queue; null when none may. */
+    synchronized Cohort poll() {
+        for (Iterator<Cohort> it = waiting.iterator(); it.hasNext(); ) {
+            Cohort c = it.next();
+            List<Object> g = group(c.first());
+            long bytes = heldBytes(c.first());
             if (held.containsKey(g) || heldBytes == 0 || heldBytes + bytes <= budget) {
                 it.remove();
                 if (!held.containsKey(g)) {
                     held.put(g, bytes);
                     heldBytes += bytes;
                 }
-                return t;
+                return c;
             }
         }
         return null;
@@ -91,7 +91,7 @@ final class TrialQueue implements TrialExecutor.Source {
         return heldBytes;
     }
 
-    /** Trials that read the same splits, in the same form. */
+    /** Trials that read the same splits, in the same form (every trial of a cohort does). */
     static List<Object> group(Trial t) {
         return List.of(t.data(), TrialRunner.form(t.training()));
     }

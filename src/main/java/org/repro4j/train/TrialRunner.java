@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.optimize.api.TrainingListener;
+import org.deeplearning4j.optimize.solvers.BaseOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -20,6 +21,7 @@ import org.repro4j.spec.Split;
 import org.repro4j.spec.TrainingSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,100 +47,221 @@ public final class TrialRunner {
      *                         propagates as it is)
      */
     public static TrialResult run(Trial trial, Splits data, Runnable onStep) {
-        boolean experiment = trial.evaluation() == Trial.Evaluation.EXPERIMENT;
-        TrainingSpec t = trial.training();
-        Nd4j.getRandom().setSeed(trial.seed());
-        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(trial.network(), t, trial.data().dataType(), trial.seed()));
-        net.init();
-
-        if (form(trial.training()) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
-            throw new IllegalStateException("an augmenting trial needs its splits in pixel scale (SplitsStore.Form.PIXEL_SCALE)");
-        }
-        StoppableIterator batches = new StoppableIterator(batches(data, t, trial.seed()));
-        DivergenceWatch divergence = new DivergenceWatch(batches, trial.scored());
-        List<MetricRow> rows = new ArrayList<>();
-        Map<String, Double> results = new LinkedHashMap<>();
-        List<TrainingListener> listeners = new ArrayList<>();
-        MetricsListener metrics = null;
-        OptionalMeasures extra = null;
-        PlateauStopRule rule = null;
-        if (experiment) {
-            Map<String, DataSet> measured = new LinkedHashMap<>();
-            for (Split split : trial.curves()) {
-                if (data.split(split.toString()) != null) {
-                    measured.put(split.toString(), data.split(split.toString()));
-                }
-            }
-            ValidationSchedule validation = t.earlyStopping() == null ? null
-                    : new ValidationSchedule(data.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
-            MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
-                    : trial.measure().everySteps() != null ? MeasurePolicy.everySteps(trial.measure().everySteps())
-                    : MeasurePolicy.everyEpoch();
-            rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
-            TrialRows stamped = new TrialRows(trial.seed(), rows::add);
-            if (rule != null && !measured.containsKey("val")) {
-                throw new IllegalStateException("early stopping reads the validation loss, but the trial's curves are " + trial.curves());
-            }
-            metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches);
-            for (String split : SPLITS) {
-                if (data.split(split) != null) {
-                    results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());
-                }
-            }
-            metrics.measureInitial(net);
-            extra = new OptionalMeasures(trial.measure(), t, stamped);
-            // Before any that measures, so a step's time and score are its own.
-            listeners.addAll(extra.listeners());
-            listeners.add(metrics);
-        }
-        listeners.add(divergence);
-        listeners.add(new BaseTrainingListener() {
-            @Override
-            public void iterationDone(Model model, int iteration, int epoch) {
-                onStep.run();
-            }
-        });
-        net.setListeners(listeners);
-
+        Training training = new Training(trial, network(trial), data, onStep);
+        TrainingEngine engine = TrainingEngine.of(trial.training().engine(), training.net, trial.scored());
         int epochs = trial.epochs();
-        TrainingEngine engine = TrainingEngine.of(t.engine(), net, trial.scored());
-        for (int e = 0; e < epochs && !batches.stopped(); e++) {
+        for (int e = 0; e < epochs && !training.batches.stopped(); e++) {
+            training.batches.reset();
+            try {
+                engine.fitEpoch(training.batches);
+            } catch (RuntimeException | OutOfMemoryError failure) {
+                throw failedIn(e, failure);
+            }
+        }
+        return training.finish();
+    }
+
+    /**
+     * Trains the trials of a cohort side by side on one worker ({@link CohortSgdStep}), each with its
+     * own network, listeners and measures, as {@link #run(Trial, Splits, Runnable)} would train it
+     * alone; returns their results in the cohort's order.
+     *
+     * @param onStep called after every optimisation step of every trial
+     */
+    public static List<TrialResult> run(Cohort cohort, Splits data, Runnable onStep) {
+        if (cohort.trials().size() == 1) {
+            return List.of(run(cohort.trials().get(0), data, onStep));
+        }
+        List<MultiLayerNetwork> initialised = new ArrayList<>();
+        cohort.trials().forEach(t -> initialised.add(network(t)));
+        CohortSgdStep step = new CohortSgdStep(initialised);
+        List<Training> trainings = new ArrayList<>();
+        for (int k = 0; k < cohort.trials().size(); k++) {
+            trainings.add(new Training(cohort.trials().get(k), step.networks().get(k), data, onStep));
+        }
+        Trial first = cohort.trials().get(0);
+        // The cohort's trials read the same batches (Cohort.key), so one iterator serves them all.
+        MiniBatchIterator batches = batches(data, first.training(), first.seed());
+        boolean[] training = new boolean[trainings.size()];
+        Arrays.fill(training, true);
+        for (int e = 0; e < first.epochs() && anyOf(training); e++) {
             batches.reset();
             try {
-                engine.fitEpoch(batches);
+                trainEpoch(step, batches, trainings, training);
             } catch (RuntimeException | OutOfMemoryError failure) {
-                if (TrainingFailure.fromLibrary(failure)) {
-                    throw new TrainingFailure("training failed in epoch " + (e + 1) + ": " + failure, failure);
-                }
-                throw failure;
+                throw failedIn(e, failure);
             }
+        }
+        List<TrialResult> results = new ArrayList<>();
+        trainings.forEach(t -> results.add(t.finish()));
+        return results;
+    }
+
+    /** One epoch of a cohort, with each network's listeners called as {@link LeanTrainer} calls them. */
+    private static void trainEpoch(CohortSgdStep step, MiniBatchIterator batches, List<Training> trainings, boolean[] training) {
+        for (int k = 0; k < trainings.size(); k++) {
+            if (training[k]) {
+                MultiLayerNetwork net = trainings.get(k).net;
+                net.setScore(Double.NaN);
+                for (TrainingListener listener : net.getListeners()) {
+                    listener.onEpochStart(net);
+                }
+            }
+        }
+        while (batches.hasNext() && anyOf(training)) {
+            DataSet batch = batches.next();
+            step.step(batch.getFeatures(), batch.getLabels(), training);
+            for (int k = 0; k < trainings.size(); k++) {
+                if (training[k]) {
+                    MultiLayerNetwork net = trainings.get(k).net;
+                    int iteration = net.getIterationCount();
+                    int epoch = net.getEpochCount();
+                    for (TrainingListener listener : net.getListeners()) {
+                        listener.iterationDone(net, iteration, epoch);
+                    }
+                    BaseOptimizer.incrementIterationCount(net, 1);
+                }
+            }
+        }
+        for (int k = 0; k < trainings.size(); k++) {
+            if (training[k]) {
+                MultiLayerNetwork net = trainings.get(k).net;
+                for (TrainingListener listener : net.getListeners()) {
+                    listener.onEpochEnd(net);
+                }
+                net.incrementEpochCount();
+                // A network that diverged stops here, as its own batches would have stopped it.
+                training[k] = !trainings.get(k).batches.stopped();
+            }
+        }
+    }
+
+    private static boolean anyOf(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException failedIn(int epoch, Throwable failure) {
+        if (TrainingFailure.fromLibrary(failure)) {
+            return new TrainingFailure("training failed in epoch " + (epoch + 1) + ": " + failure, failure);
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        throw (Error) failure;
+    }
+
+    /** The trial's network, built and initialised with its seed. */
+    private static MultiLayerNetwork network(Trial trial) {
+        Nd4j.getRandom().setSeed(trial.seed());
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(trial.network(), trial.training(),
+                trial.data().dataType(), trial.seed()));
+        net.init();
+        return net;
+    }
+
+    /**
+     * One trial's training around its engine: the listeners that measure it while it trains, set on
+     * its network with the untrained measures taken, and {@link #finish} for the rest.
+     */
+    private static final class Training {
+        final Trial trial;
+        final MultiLayerNetwork net;
+        final Splits data;
+        /** The trial's own batches; when it trains in a cohort, only its listeners stop them. */
+        final StoppableIterator batches;
+        final DivergenceWatch divergence;
+        final List<MetricRow> rows = new ArrayList<>();
+        final Map<String, Double> results = new LinkedHashMap<>();
+        MetricsListener metrics;
+        OptionalMeasures extra;
+        PlateauStopRule rule;
+
+        Training(Trial trial, MultiLayerNetwork net, Splits data, Runnable onStep) {
+            this.trial = trial;
+            this.net = net;
+            this.data = data;
+            boolean experiment = trial.evaluation() == Trial.Evaluation.EXPERIMENT;
+            TrainingSpec t = trial.training();
+            if (form(t) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
+                throw new IllegalStateException("an augmenting trial needs its splits in pixel scale (SplitsStore.Form.PIXEL_SCALE)");
+            }
+            this.batches = new StoppableIterator(batches(data, t, trial.seed()));
+            this.divergence = new DivergenceWatch(batches, trial.scored());
+            List<TrainingListener> listeners = new ArrayList<>();
+            if (experiment) {
+                Map<String, DataSet> measured = new LinkedHashMap<>();
+                for (Split split : trial.curves()) {
+                    if (data.split(split.toString()) != null) {
+                        measured.put(split.toString(), data.split(split.toString()));
+                    }
+                }
+                ValidationSchedule validation = t.earlyStopping() == null ? null
+                        : new ValidationSchedule(data.train().numExamples(), t.batchSize(), t.earlyStopping().checksPerEpoch());
+                MeasurePolicy policy = validation != null ? MeasurePolicy.on(validation)
+                        : trial.measure().everySteps() != null ? MeasurePolicy.everySteps(trial.measure().everySteps())
+                        : MeasurePolicy.everyEpoch();
+                rule = t.earlyStopping() == null ? null : new PlateauStopRule(t.earlyStopping().patience());
+                TrialRows stamped = new TrialRows(trial.seed(), rows::add);
+                if (rule != null && !measured.containsKey("val")) {
+                    throw new IllegalStateException("early stopping reads the validation loss, but the trial's curves are " + trial.curves());
+                }
+                metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches);
+                for (String split : SPLITS) {
+                    if (data.split(split) != null) {
+                        results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());
+                    }
+                }
+                metrics.measureInitial(net);
+                extra = new OptionalMeasures(trial.measure(), t, stamped);
+                // Before any that measures, so a step's time and score are its own.
+                listeners.addAll(extra.listeners());
+                listeners.add(metrics);
+            }
+            listeners.add(divergence);
+            listeners.add(new BaseTrainingListener() {
+                @Override
+                public void iterationDone(Model model, int iteration, int epoch) {
+                    onStep.run();
+                }
+            });
+            net.setListeners(listeners);
         }
 
-        if (experiment) {
-            if (rule != null) {
-                // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget or where it diverged.
-                boolean ruleFired = metrics.stopEpoch() != null;
-                results.put("stop_epoch", (double) (ruleFired ? metrics.stopEpoch() : epochs - 1));
-                results.put("stop_step", (double) (ruleFired ? metrics.stopStep() : metrics.steps()));
-                results.put("stopped_early", ruleFired ? 1.0 : 0.0);
+        /** The measures of the trained network, with the curves and arrays its experiment draws. */
+        TrialResult finish() {
+            boolean experiment = trial.evaluation() == Trial.Evaluation.EXPERIMENT;
+            TrainingSpec t = trial.training();
+            if (experiment) {
+                if (rule != null) {
+                    // Where training ended: by the rule, or (stopped_early 0) at the end of the epoch budget or where it diverged.
+                    boolean ruleFired = metrics.stopEpoch() != null;
+                    results.put("stop_epoch", (double) (ruleFired ? metrics.stopEpoch() : trial.epochs() - 1));
+                    results.put("stop_step", (double) (ruleFired ? metrics.stopStep() : metrics.steps()));
+                    results.put("stopped_early", ruleFired ? 1.0 : 0.0);
+                }
+                results.put("steps", (double) metrics.steps());
             }
-            results.put("steps", (double) metrics.steps());
-        }
-        for (String split : finalSplits(trial.evaluation())) {
-            DataSet d = data.split(split);
-            if (d != null) {
-                SplitMetrics m = Evaluator.evaluate(net, d, data.normalizer());
-                results.put(split + "_acc", m.accuracy());
-                results.put(split + "_loss", m.loss());
-                results.put(split + "_cost", m.cost());
+            for (String split : finalSplits(trial.evaluation())) {
+                DataSet d = data.split(split);
+                if (d != null) {
+                    SplitMetrics m = Evaluator.evaluate(net, d, data.normalizer());
+                    results.put(split + "_acc", m.accuracy());
+                    results.put(split + "_loss", m.loss());
+                    results.put(split + "_cost", m.cost());
+                }
             }
+            if (experiment) {
+                extra.measureAfterTraining(net, results::put);
+            }
+            return new TrialResult(rows, results, stepsPerEpoch(data.train().numExamples(), t), divergence.divergence(),
+                    experiment ? firstLayerWeights(net) : null,
+                    experiment && data.test() != null ? trueClass(net, data) : null);
         }
-        if (experiment) {
-            extra.measureAfterTraining(net, results::put);
-        }
-        return new TrialResult(rows, results, stepsPerEpoch(data.train().numExamples(), t), divergence.divergence(),
-                experiment ? firstLayerWeights(net) : null,
-                experiment && data.test() != null ? trueClass(net, data) : null);
     }
 
     /**

@@ -87,6 +87,28 @@ class SplitsStoreTest {
     }
 
     @Test
+    void unheldSplitsOfOtherDataAreFreedBeforeNewDataLoads() {
+        SplitsStore store = new SplitsStore(Long.MAX_VALUE);
+        Splits unheld;
+        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
+            unheld = a.splits();
+        }
+        try (SplitsStore.Lease held = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
+            assertSame(unheld, held.splits(), "the same data is kept within the budget");
+            try (SplitsStore.Lease other = store.acquire(OTHER_ELLIPSE, NO_FILES, true, PIXELS)) {
+                assertFalse(unheld.train().getFeatures().wasClosed(), "held splits are never freed");
+            }
+        }
+        try (SplitsStore.Lease again = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
+            assertEquals(2, store.loaded(), "both kept within the budget until new data loads");
+        }
+        try (SplitsStore.Lease other = store.acquire(new DataSpec(Protocol.SYNTHETIC_ELLIPSE, null, null, 3L), NO_FILES, true, PIXELS)) {
+            assertTrue(unheld.train().getFeatures().wasClosed(), "freed before the new data was loaded");
+            assertEquals(1, store.loaded());
+        }
+    }
+
+    @Test
     void cifarComesInPixelScaleForAugmentationAndNormalisedOnceForTheRest(@TempDir Path dataDir) throws Exception {
         DataSpec b1 = cifarB1(dataDir);
         SplitsStore store = new SplitsStore(0);

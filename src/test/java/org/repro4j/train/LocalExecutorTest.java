@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Trials trained two at a time give, bit for bit, what they give one at a time. */
 class LocalExecutorTest {
-    private static List<Trial> quickTrials(String id) {
+    static List<Trial> quickTrials(String id) {
         ResolvedExperiment e = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
         List<Trial> trials = new ArrayList<>();
         for (ResolvedExperiment.Setting s : e.settings()) {
@@ -35,7 +35,8 @@ class LocalExecutorTest {
         List<Trial> trials = new ArrayList<>(quickTrials("dd2424-hagglund-ce"));
         trials.addAll(quickTrials("dd2424-bonus-t2"));
         SplitsStore store = new SplitsStore(Long.MAX_VALUE);
-        java.util.function.Function<Trial, Splits> splits = t -> store.acquire(t.data(), data, true, TrialRunner.form(t.training())).splits();
+        java.util.function.Function<Cohort, Splits> splits = c -> store.acquire(c.first().data(), data, true,
+                TrialRunner.form(c.first().training())).splits();
 
         AtomicLong steps = new AtomicLong();
         List<TrialResult> one;
@@ -113,7 +114,7 @@ class LocalExecutorTest {
         TrialExecutor.Source source = () -> {
             if (!given[0]) {
                 given[0] = true;
-                return augmenting;
+                return Cohort.of(augmenting);
             }
             never.await(); // no trial can start until one ends; this one will not end
             return null;
@@ -128,7 +129,7 @@ class LocalExecutorTest {
         }
     }
 
-    private static List<MetricRow> withoutWallTime(List<MetricRow> rows) {
+    static List<MetricRow> withoutWallTime(List<MetricRow> rows) {
         return rows.stream().map(r -> new MetricRow(r.setting(), r.seed(), r.epoch(), r.step(), r.split(), r.loss(), r.cost(),
                 r.accuracy(), r.learningRate(), 0)).toList();
     }

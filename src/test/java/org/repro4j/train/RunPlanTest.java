@@ -94,7 +94,8 @@ class RunPlanTest {
             ResolvedExperiment e = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
             TrainExperiment.plan(e, e.spec().seeds(), false).forEach(t -> trials.add(t.trial()));
         }
-        List<Trial> ordered = RunPlan.order(trials);
+        List<Cohort> cohorts = RunPlan.order(trials);
+        List<Trial> ordered = cohorts.stream().flatMap(c -> c.trials().stream()).toList();
         assertEquals(trials.size(), ordered.size());
         assertTrue(ordered.containsAll(trials));
 

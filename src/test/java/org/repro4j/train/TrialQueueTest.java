@@ -6,6 +6,7 @@ import org.repro4j.spec.SpecLoader;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,18 +25,23 @@ class TrialQueueTest {
         return TrainExperiment.plan(e, e.spec().seeds(), false).stream().map(TrainExperiment.SettingTrial::trial).limit(n).toList();
     }
 
+    private static Trial first(Cohort c) {
+        return c == null ? null : c.first();
+    }
+
     @Test
     void aSecondLargeDataSetWaitsWhileSmallOnesStartInItsPlace() throws InterruptedException {
         List<Trial> a = trials("dd2424-abadi-t1", 2);
         List<Trial> b = trials("dd2424-bonus-t1", 1);
         List<Trial> s = trials("dd2424-hagglund-ce", 2);
-        TrialQueue queue = new TrialQueue(List.of(a.get(0), a.get(1), b.get(0), s.get(0), s.get(1)), TrialQueue.DATA_BUDGET_BYTES);
+        TrialQueue queue = new TrialQueue(Stream.of(a.get(0), a.get(1), b.get(0), s.get(0), s.get(1)).map(Cohort::of).toList(),
+                TrialQueue.DATA_BUDGET_BYTES);
 
-        assertSame(a.get(0), queue.poll());
-        assertSame(a.get(1), queue.poll(), "its data is held already");
+        assertSame(a.get(0), first(queue.poll()));
+        assertSame(a.get(1), first(queue.poll()), "its data is held already");
         assertEquals(ALL, queue.heldBytes());
-        assertSame(s.get(0), queue.poll(), "cifar-all-1k beside cifar-all-5k is over the budget; cifar-b1 fits");
-        assertSame(s.get(1), queue.poll());
+        assertSame(s.get(0), first(queue.poll()), "cifar-all-1k beside cifar-all-5k is over the budget; cifar-b1 fits");
+        assertSame(s.get(1), first(queue.poll()));
         assertEquals(ALL + B1, queue.heldBytes());
         assertNull(queue.poll(), "only the second large data set is left, and the first is held");
 
@@ -46,7 +52,7 @@ class TrialQueueTest {
         assertTrue(queue.lastOfGroup(a.get(1)));
         queue.done(a.get(1));
         assertEquals(B1, queue.heldBytes(), "the last trial of cifar-all-5k is done");
-        assertSame(b.get(0), queue.next(), "cifar-all-1k beside cifar-b1 fits");
+        assertSame(b.get(0), first(queue.next()), "cifar-all-1k beside cifar-b1 fits");
         assertEquals(ALL + B1, queue.heldBytes());
         assertNull(queue.next(), "nothing left");
     }
@@ -54,7 +60,7 @@ class TrialQueueTest {
     @Test
     void anythingStartsWhenNothingIsHeld() {
         Trial large = trials("dd2424-abadi-t1", 1).get(0);
-        TrialQueue queue = new TrialQueue(List.of(large), 1);
-        assertSame(large, queue.poll(), "a budget smaller than one data set still lets it start alone");
+        TrialQueue queue = new TrialQueue(List.of(Cohort.of(large)), 1);
+        assertSame(large, first(queue.poll()), "a budget smaller than one data set still lets it start alone");
     }
 }
