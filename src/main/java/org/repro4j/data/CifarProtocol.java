@@ -59,4 +59,14 @@ final class CifarProtocol implements DataProtocol {
         }
         return new Splits(train, val, test, ZScore.fit(train.getFeatures()));
     }
+
+    /** Reads the training batches alone: the gradient check needs 20 training images and the z-score fitted on their split. */
+    @Override
+    public Splits loadTraining(ProtocolOptions options) {
+        options.requireNoDigits("the CIFAR-10 protocols use");
+        DataSet pool = Datasets.cifar(options.dataDir(), trainBatches, options.dtype());
+        DataSet train = heldOutTail == 0 ? pool : DataSlices.head(pool, pool.numExamples() - heldOutTail);
+        train.getFeatures().divi(255.0);
+        return new Splits(train, null, null, ZScore.fit(train.getFeatures()));
+    }
 }

@@ -66,6 +66,11 @@ public final class Protocols {
         return BY_NAME.get(protocol).load(options);
     }
 
+    /** The training split alone, as {@link #load} gives it, with the normalizer fitted on it. */
+    public static Splits loadTraining(Protocol protocol, ProtocolOptions options) {
+        return BY_NAME.get(protocol).loadTraining(options);
+    }
+
     /**
      * The splits a protocol has, among {@code train}, {@code val} and {@code test}, known without
      * loading it (to check an experiment's reference measures before any training).

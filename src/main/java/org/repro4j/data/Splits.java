@@ -48,8 +48,23 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
      * the first {@link #QUICK_TRAIN} training and {@link #QUICK_EVAL} validation and test examples.
      */
     public static Splits load(DataSpec data, Path dataDir, boolean quick) {
+        return quick(Protocols.load(data.protocol(), options(data, dataDir)), quick);
+    }
+
+    /**
+     * The training split alone (the others null) and the normalizer fitted on it, as {@link #load}
+     * gives them, without holding the other splits (the gradient check's double-precision copy).
+     */
+    public static Splits loadTraining(DataSpec data, Path dataDir, boolean quick) {
+        return quick(Protocols.loadTraining(data.protocol(), options(data, dataDir)), quick);
+    }
+
+    private static ProtocolOptions options(DataSpec data, Path dataDir) {
         int[] digits = data.digits() == null ? null : data.digits().stream().mapToInt(Integer::intValue).toArray();
-        Splits s = Protocols.load(data.protocol(), new ProtocolOptions(dataDir, data.dataType(), digits, data.seed()));
+        return new ProtocolOptions(dataDir, data.dataType(), digits, data.seed());
+    }
+
+    private static Splits quick(Splits s, boolean quick) {
         if (!quick) {
             return s;
         }

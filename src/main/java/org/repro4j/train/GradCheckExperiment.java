@@ -46,11 +46,11 @@ final class GradCheckExperiment implements ExperimentKind {
         GradCheckSpec g = ctx.spec.gradCheck();
         DataSpec d = ctx.spec.data();
         DataSpec asDouble = new DataSpec(d.protocol(), d.digits(), "double", d.seed());
-        Splits data = Splits.load(asDouble, ctx.options.dataDir(), ctx.options.quick());
+        Splits data = Splits.loadTraining(asDouble, ctx.options.dataDir(), ctx.options.quick());
         int n = Math.min(g.examples(), data.train().numExamples());
         DataSet batch = new DataSet(data.inputs(data.train(), 0, n),
                 data.train().getLabels().get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup());
-        data.release(); // only this batch is used: free the rest of the double-precision splits now
+        data.release(); // only this batch is used: free the rest of the double-precision split now
 
         List<String> lines = new ArrayList<>();
         for (long seed : ctx.seeds) {

@@ -98,13 +98,13 @@ public final class RunPlan implements AutoCloseable {
     }
 
     /**
-     * Plans the trials of these experiments. Those the store does not have start training when an
-     * experiment first asks for a result: the experiments without trials to train come first in
-     * {@link #assemblyOrder}, and run alone (the gradient check holds a double-precision copy of
-     * its protocol's splits, which beside two trainings' splits would set the run's peak memory).
+     * Plans the trials of these experiments, and starts training those the store does not have
+     * while the experiments without trials to train, first in {@link #assemblyOrder}, run.
      */
     public static RunPlan of(List<ResolvedExperiment> experiments, RunOptions options) {
-        return new RunPlan(experiments, options);
+        RunPlan plan = new RunPlan(experiments, options);
+        plan.startTraining();
+        return plan;
     }
 
     private synchronized void startTraining() {

@@ -20,9 +20,10 @@ import java.util.Map;
 final class TrialQueue implements TrialExecutor.Source {
     /**
      * The splits held at once, as {@link #heldBytes} estimates them: one CIFAR-10 protocol of all
-     * five batches (0.74 GB as floats) beside a small one, never two such.
+     * five batches (0.74 GB as floats) beside an MNIST one (0.22 GB), never beside the 0.37 GB of
+     * cifar-b1 (loading a large one beside it set a full run's peak memory), nor two large ones.
      */
-    static final long DATA_BUDGET_BYTES = 1_200L << 20;
+    static final long DATA_BUDGET_BYTES = 1_000L << 20;
 
     private final List<Cohort> waiting;
     private final Map<List<Object>, Integer> unfinished = new HashMap<>();

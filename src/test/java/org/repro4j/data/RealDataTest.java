@@ -132,6 +132,18 @@ class RealDataTest {
         assertEquals(splits.train(), again.train());
         assertEquals(splits.val(), again.val());
         assertEquals(splits.test(), again.test());
+        assertSameTraining(splits, Protocols.loadTraining(Protocol.CIFAR_B1, options()));
+    }
+
+    /** The training split loaded alone holds what the whole protocol's does, with the same z-score. */
+    private static void assertSameTraining(Splits all, Splits training) {
+        assertNull(training.val());
+        assertNull(training.test());
+        assertEquals(all.train(), training.train());
+        NormalizerStandardize a = (NormalizerStandardize) all.normalizer();
+        NormalizerStandardize t = (NormalizerStandardize) training.normalizer();
+        assertEquals(a.getMean(), t.getMean());
+        assertEquals(a.getStd(), t.getStd());
     }
 
     @Test
@@ -145,6 +157,7 @@ class RealDataTest {
         assertEquals(5_000, firstVal.getIndex());
         assertZScoredOnTrainOnly(splits);
         ProtocolsTest.assertDisjoint(splits);
+        assertSameTraining(splits, Protocols.loadTraining(Protocol.CIFAR_ALL_5K, options()));
     }
 
     @Test

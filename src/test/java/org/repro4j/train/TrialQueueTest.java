@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrialQueueTest {
     /** cifar-all-5k and cifar-all-1k: 60,000 images of 3,072 floats; cifar-b1: 30,000. */
     private static final long ALL = 60_000L * 3_072 * 4;
-    private static final long B1 = 30_000L * 3_072 * 4;
+    private static final long MNIST = 70_000L * 784 * 4;
 
     private static List<Trial> trials(String id, int n) {
         ResolvedExperiment e = SpecLoader.resolve(Path.of("experiments", id + ".yaml"));
@@ -33,27 +33,31 @@ class TrialQueueTest {
     void aSecondLargeDataSetWaitsWhileSmallOnesStartInItsPlace() throws InterruptedException {
         List<Trial> a = trials("dd2424-abadi-t1", 2);
         List<Trial> b = trials("dd2424-bonus-t1", 1);
-        List<Trial> s = trials("dd2424-hagglund-ce", 2);
-        TrialQueue queue = new TrialQueue(Stream.of(a.get(0), a.get(1), b.get(0), s.get(0), s.get(1)).map(Cohort::of).toList(),
+        List<Trial> s = trials("dd2424-hagglund-ce", 1);
+        List<Trial> m = trials("vu-e3", 2);
+        TrialQueue queue = new TrialQueue(Stream.of(a.get(0), a.get(1), b.get(0), s.get(0), m.get(0), m.get(1)).map(Cohort::of).toList(),
                 TrialQueue.DATA_BUDGET_BYTES);
 
         assertSame(a.get(0), first(queue.poll()));
         assertSame(a.get(1), first(queue.poll()), "its data is held already");
         assertEquals(ALL, queue.heldBytes());
-        assertSame(s.get(0), first(queue.poll()), "cifar-all-1k beside cifar-all-5k is over the budget; cifar-b1 fits");
-        assertSame(s.get(1), first(queue.poll()));
-        assertEquals(ALL + B1, queue.heldBytes());
-        assertNull(queue.poll(), "only the second large data set is left, and the first is held");
+        assertSame(m.get(0), first(queue.poll()), "cifar-all-1k and cifar-b1 beside cifar-all-5k are over the budget; MNIST fits");
+        assertSame(m.get(1), first(queue.poll()));
+        assertEquals(ALL + MNIST, queue.heldBytes());
+        assertNull(queue.poll(), "only the second large data set and cifar-b1 are left, and the first is held");
 
         assertFalse(queue.lastOfGroup(a.get(0)));
         queue.done(a.get(0));
-        assertEquals(ALL + B1, queue.heldBytes(), "a group's splits count as held until its last trial is done");
+        assertEquals(ALL + MNIST, queue.heldBytes(), "a group's splits count as held until its last trial is done");
         assertNull(queue.poll());
         assertTrue(queue.lastOfGroup(a.get(1)));
         queue.done(a.get(1));
-        assertEquals(B1, queue.heldBytes(), "the last trial of cifar-all-5k is done");
-        assertSame(b.get(0), first(queue.next()), "cifar-all-1k beside cifar-b1 fits");
-        assertEquals(ALL + B1, queue.heldBytes());
+        assertEquals(MNIST, queue.heldBytes(), "the last trial of cifar-all-5k is done");
+        assertSame(b.get(0), first(queue.next()), "cifar-all-1k beside MNIST fits");
+        assertEquals(ALL + MNIST, queue.heldBytes());
+        assertNull(queue.poll(), "cifar-b1 beside cifar-all-1k does not");
+        queue.done(b.get(0));
+        assertSame(s.get(0), first(queue.next()));
         assertNull(queue.next(), "nothing left");
     }
 
