@@ -1,5 +1,7 @@
 package org.repro4j.data;
 
+import org.nd4j.linalg.dataset.DataSet;
+
 /** One named way of turning the data files into train/validation/test splits (see {@link Protocols}). */
 interface DataProtocol {
 
@@ -15,7 +17,7 @@ interface DataProtocol {
      */
     default Splits loadTraining(ProtocolOptions options) {
         Splits all = load(options);
-        for (org.nd4j.linalg.dataset.DataSet other : new org.nd4j.linalg.dataset.DataSet[] {all.val(), all.test()}) {
+        for (DataSet other : new DataSet[] {all.val(), all.test()}) {
             if (other != null && other != all.train()) {
                 DataSlices.release(other);
             }

@@ -80,6 +80,9 @@ final class CohortSgdStep {
             // A network made with given parameters uses them as they are, without drawing any.
             MultiLayerNetwork copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
             copy.init(view, false);
+            if (Blas.pointer(copy.params()).address() != Blas.pointer(parameters).address() + Float.BYTES * k * slot) {
+                throw new IllegalStateException("a cohort network's parameters are not a view of the shared matrix");
+            }
             copies.add(copy);
             leanLayers.add(LeanLayer.of(0, copy.getLayer(0), true));
         }

@@ -1,5 +1,7 @@
 package org.repro4j.train;
 
+import java.lang.ref.Reference;
+
 import org.deeplearning4j.nn.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -30,6 +32,9 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 public final class Evaluator {
     /** Rows per block: large enough for efficient matrix products, small enough to stay a few MB. */
     static final int BLOCK_ROWS = 1024;
+
+    private static final Blas FLOAT_BLAS = LeanSgdStep.unavailableReason() == null ? Blas.forType(DataType.FLOAT) : null;
+    private static final Blas DOUBLE_BLAS = FLOAT_BLAS == null ? null : Blas.forType(DataType.DOUBLE);
 
     private static final String WORKSPACE = "repro-evaluate";
     private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
@@ -118,10 +123,34 @@ public final class Evaluator {
      * weight noise here: {@code NetworkFactory} builds neither), on arrays of the active workspace;
      * DL4J's own {@code activate} would allocate its results outside any workspace.
      */
-    private static INDArray preOutput(BaseLayer<?> layer, INDArray x) {
-        INDArray z = x.mmul(layer.getParam("W"));
+    static INDArray preOutput(BaseLayer<?> layer, INDArray x) {
+        INDArray w = layer.getParam("W");
+        INDArray z = product(x, w);
         INDArray b = layer.getParam("b");
         return b == null ? z : z.addiRowVector(b);
+    }
+
+    /**
+     * x W: on the CPU build the lean step's BLAS call, which gives ND4J's {@code mmul} bit for bit
+     * ({@code EvaluatorTest}) in about 70% of its time (a probe: 2.6 against 3.7 ms for a block of
+     * 1,024 CIFAR-10 rows and 10 columns; {@code mmul} copies the weight view first); else {@code mmul}.
+     */
+    static INDArray product(INDArray x, INDArray w) {
+        Blas blas = x.dataType() == DataType.FLOAT ? FLOAT_BLAS : x.dataType() == DataType.DOUBLE ? DOUBLE_BLAS : null;
+        if (blas == null || w.dataType() != x.dataType() || x.rank() != 2 || w.rank() != 2 || !Blas.isDense(x, 'c')
+                || !Blas.isDense(w, 'f') || x.columns() != w.rows()) {
+            return x.mmul(w);
+        }
+        int rows = (int) x.rows();
+        int nIn = (int) w.rows();
+        int nOut = (int) w.columns();
+        INDArray z = Nd4j.create(x.dataType(), new long[]{rows, nOut}, 'c');
+        // Row-major z [N, nOut] = x [N, nIn] times W, where the column-major W reads as a row-major W^T.
+        blas.gemm(Blas.ROW_MAJOR, Blas.NO_TRANS, Blas.TRANS, rows, nOut, nIn, 1.0, Blas.pointer(x), nIn,
+                Blas.pointer(w), nIn, 0.0, Blas.pointer(z), nOut);
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(w);
+        return z;
     }
 
     /** In double, example after example: the same sum whatever the block size. */

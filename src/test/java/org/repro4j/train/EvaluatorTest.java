@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.repro4j.model.NetworkFactory;
 import org.repro4j.spec.NetworkSpec;
 import org.repro4j.spec.TrainingSpec;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The one-pass evaluation agrees with DL4J's own score and output, for every loss the specs can name. */
@@ -53,6 +55,32 @@ class EvaluatorTest {
             assertEquals(cost - net.calcRegularizationScore(true), m.loss(), 1e-10);
             assertEquals(accuracy, m.accuracy(), 1e-12);
         }
+    }
+
+    /**
+     * The evaluation's product gives ND4J's {@code mmul} bit for bit, for the reports' layer shapes in
+     * float and double, whole matrices and blocks of rows, W a view into the network's parameters.
+     */
+    @ParameterizedTest
+    @CsvSource({"FLOAT,3072,10", "FLOAT,784,300", "FLOAT,300,10", "DOUBLE,784,10", "DOUBLE,3072,10", "DOUBLE,784,1", "FLOAT,2,1"})
+    void theProductIsNd4jsBitForBit(DataType type, int nIn, int nOut) {
+        NetworkSpec spec = new NetworkSpec(nIn, new NetworkSpec.InitSpec(Init.NORMAL, 0.05), 0.0,
+                List.of(nOut == 1 ? new NetworkSpec.LayerSpec(LayerType.OUTPUT, 1, Activation.SIGMOID, Loss.XENT)
+                        : new NetworkSpec.LayerSpec(LayerType.OUTPUT, nOut, Activation.SOFTMAX, Loss.MCXENT)));
+        TrainingSpec training = new TrainingSpec("sgd", 0.1, null, null, 10, 1, false, false, null, null);
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec, training, type, 11));
+        net.init();
+        INDArray w = net.getLayer(0).getParam("W");
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.rand(type, 1500, nIn).subi(0.5).muli(4);
+        assertSameBits(x.mmul(w), Evaluator.product(x, w));
+        INDArray block = x.get(NDArrayIndex.interval(1024, 1500), NDArrayIndex.all());
+        assertSameBits(block.mmul(w), Evaluator.product(block, w));
+    }
+
+    private static void assertSameBits(INDArray expected, INDArray actual) {
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertEquals(0, expected.neq(actual).castTo(DataType.INT).sumNumber().intValue(), "every element equal");
     }
 
     /** The share of rows where DL4J's output picks the labelled class, counted here element by element. */
