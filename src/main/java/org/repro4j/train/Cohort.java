@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Trials that train side by side on one worker, the unit an executor runs: one trial, or up to
  * {@link #MAX_SIZE} that read the same mini-batches in the same order with networks of one shape,
- * whose steps share their matrix products ({@link CohortSgdStep}). The DD2424 tables train four
+ * whose steps share their matrix products ({@link CohortSgdStep}), as do their measurements
+ * ({@link CohortEvaluation}). The DD2424 tables train four
  * (lambda, eta) settings over three seeds on batches in a fixed order: twelve trainings of one
  * batch stream.
  *

@@ -98,6 +98,21 @@ final class CohortSgdStep {
         return networks;
     }
 
+    /** Columns of the shared matrix, all networks' (see the class comment). */
+    int width() {
+        return columns * networks.size();
+    }
+
+    /** Where network k's columns of a product with the shared matrix start. */
+    int offset(int k) {
+        return columns * k;
+    }
+
+    /** The shared matrix, column-major [nIn, {@link #width}]. */
+    Pointer parametersPointer() {
+        return Blas.pointer(parameters);
+    }
+
     /**
      * One update of each network whose {@code training} flag is set (the others keep their
      * parameters), from features [N, nIn] and labels [N, nOut], each at its own iteration and epoch
@@ -111,8 +126,8 @@ final class CohortSgdStep {
             throw new IllegalArgumentException("features " + x.shapeInfoToString() + " and labels do not fit a cohort of "
                     + nIn + " inputs and " + nOut + " outputs");
         }
-        Buffers buf = buffers.computeIfAbsent(rows, r -> new Buffers(r, columns * networks.size()));
-        int width = columns * networks.size();
+        Buffers buf = buffers.computeIfAbsent(rows, r -> new Buffers(r, width()));
+        int width = width();
         Pointer xp = Blas.pointer(x);
         Pointer w = Blas.pointer(parameters);
         // z [N, width] = x [N, nIn] times the shared matrix, read row-major as its transpose.

@@ -106,6 +106,72 @@ public final class Evaluator {
         return new SplitMetrics(loss, loss + regularisation, hits / n);
     }
 
+    /**
+     * x W for every network of a cohort on a whole split, side by side: [n, width], network k's
+     * columns from k * its slot's columns ({@link CohortSgdStep}); each block of rows normalised
+     * once and multiplied once for all of them. Each column is what {@link #product} gives for its
+     * network alone, bit for bit, where OpenBLAS's kernels compute a column the same way at any width
+     * ({@code CohortTest}). The caller closes the array.
+     */
+    static INDArray cohortProducts(CohortSgdStep cohort, DataSet data, DataNormalization normalizer) {
+        INDArray features = data.getFeatures();
+        long n = features.rows();
+        int nIn = (int) features.columns();
+        int width = cohort.width();
+        Blas blas = Blas.forType(features.dataType());
+        INDArray products;
+        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            products = Nd4j.create(features.dataType(), new long[]{n, width}, 'c');
+        }
+        for (long from = 0; from < n; from += BLOCK_ROWS) {
+            long to = Math.min(n, from + BLOCK_ROWS);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+                INDArray x = rows(features, from, to, n);
+                if (normalizer != null || !Blas.isDense(x, 'c')) {
+                    x = x.dup('c');
+                }
+                if (normalizer != null) {
+                    normalizer.transform(x);
+                }
+                INDArray target = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                blas.gemm(Blas.ROW_MAJOR, Blas.NO_TRANS, Blas.TRANS, (int) (to - from), width, nIn, 1.0, Blas.pointer(x), nIn,
+                        cohort.parametersPointer(), nIn, 0.0, Blas.pointer(target), width);
+                Reference.reachabilityFence(x);
+                Reference.reachabilityFence(target);
+            }
+        }
+        return products;
+    }
+
+    /**
+     * What {@link #evaluate} gives for a one-layer network whose x W are the {@code nOut} columns of
+     * {@code products} from {@code offset} ({@link #cohortProducts}).
+     */
+    static SplitMetrics evaluateColumns(MultiLayerNetwork net, DataSet data, INDArray products, int offset) {
+        BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(0);
+        INDArray b = out.getParam("b");
+        long n = data.getFeatures().rows();
+        long nOut = out.getParam("W").columns();
+        double summedLoss = 0;
+        double hits = 0;
+        double regularisation;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+            regularisation = net.calcRegularizationScore(true);
+        }
+        for (long from = 0; from < n; from += BLOCK_ROWS) {
+            long to = Math.min(n, from + BLOCK_ROWS);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+                INDArray z = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.interval(offset, offset + nOut)).dup('c');
+                INDArray preOutput = b == null ? z : z.addiRowVector(b);
+                INDArray y = rows(data.getLabels(), from, to, n);
+                summedLoss += sum(out.layerConf().getLossFn().computeScoreArray(y, preOutput.dup(), out.layerConf().getActivationFn(), null));
+                hits += correct(out.layerConf().getActivationFn().getActivation(preOutput, false), y);
+            }
+        }
+        double loss = summedLoss / n;
+        return new SplitMetrics(loss, loss + regularisation, hits / n);
+    }
+
     /** Argmax agreement; a single sigmoid output counts as class 1 when it is at least 0.5. */
     public static double accuracy(INDArray output, INDArray labels) {
         return correct(output, labels) / output.rows();

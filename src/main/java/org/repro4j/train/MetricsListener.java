@@ -20,6 +20,7 @@ final class MetricsListener extends BaseTrainingListener {
     private final MeasurePolicy policy;
     private final PlateauStopRule stopRule;
     private final StoppableIterator iterator;
+    private final SplitEvaluator evaluator;
     private long steps;
     private int epochsDone;
     private Long stopStep;
@@ -32,6 +33,13 @@ final class MetricsListener extends BaseTrainingListener {
      */
     MetricsListener(TrialRows rows, Map<String, DataSet> splits, DataNormalization normalizer, MeasurePolicy policy,
                     PlateauStopRule stopRuleOrNull, StoppableIterator iterator) {
+        this(rows, splits, normalizer, policy, stopRuleOrNull, iterator, SplitEvaluator.ALONE);
+    }
+
+    /** @param evaluator how the network is measured on a split (its cohort's shared pass, or alone) */
+    MetricsListener(TrialRows rows, Map<String, DataSet> splits, DataNormalization normalizer, MeasurePolicy policy,
+                    PlateauStopRule stopRuleOrNull, StoppableIterator iterator, SplitEvaluator evaluator) {
+        this.evaluator = evaluator;
         this.rows = rows;
         this.splits = new LinkedHashMap<>(splits);
         this.normalizer = normalizer;
@@ -82,7 +90,7 @@ final class MetricsListener extends BaseTrainingListener {
     private Map<String, SplitMetrics> measure(MultiLayerNetwork net) {
         Map<String, SplitMetrics> out = new LinkedHashMap<>();
         splits.forEach((name, data) -> {
-            SplitMetrics m = Evaluator.evaluate(net, data, normalizer);
+            SplitMetrics m = evaluator.evaluate(net, data, normalizer);
             out.put(name, m);
             rows.add(net, epochsDone, steps, name, m.loss(), m.cost(), m.accuracy());
         });

@@ -47,7 +47,7 @@ public final class TrialRunner {
      *                         propagates as it is)
      */
     public static TrialResult run(Trial trial, Splits data, Runnable onStep) {
-        Training training = new Training(trial, network(trial), data, onStep);
+        Training training = new Training(trial, network(trial), data, onStep, SplitEvaluator.ALONE);
         TrainingEngine engine = TrainingEngine.of(trial.training().engine(), training.net, trial.scored());
         int epochs = trial.epochs();
         for (int e = 0; e < epochs && !training.batches.stopped(); e++) {
@@ -75,9 +75,16 @@ public final class TrialRunner {
         List<MultiLayerNetwork> initialised = new ArrayList<>();
         cohort.trials().forEach(t -> initialised.add(network(t)));
         CohortSgdStep step = new CohortSgdStep(initialised);
+        try (CohortEvaluation evaluation = new CohortEvaluation(step)) {
+            return run(cohort, step, evaluation, data, onStep);
+        }
+    }
+
+    private static List<TrialResult> run(Cohort cohort, CohortSgdStep step, CohortEvaluation evaluation, Splits data,
+                                         Runnable onStep) {
         List<Training> trainings = new ArrayList<>();
         for (int k = 0; k < cohort.trials().size(); k++) {
-            trainings.add(new Training(cohort.trials().get(k), step.networks().get(k), data, onStep));
+            trainings.add(new Training(cohort.trials().get(k), step.networks().get(k), data, onStep, evaluation));
         }
         Trial first = cohort.trials().get(0);
         // The cohort's trials read the same batches (Cohort.key), so one iterator serves them all.
@@ -87,18 +94,20 @@ public final class TrialRunner {
         for (int e = 0; e < first.epochs() && anyOf(training); e++) {
             batches.reset();
             try {
-                trainEpoch(step, batches, trainings, training);
+                trainEpoch(step, evaluation, batches, trainings, training);
             } catch (RuntimeException | OutOfMemoryError failure) {
                 throw failedIn(e, failure);
             }
         }
+        evaluation.nextRound();
         List<TrialResult> results = new ArrayList<>();
         trainings.forEach(t -> results.add(t.finish()));
         return results;
     }
 
     /** One epoch of a cohort, with each network's listeners called as {@link LeanTrainer} calls them. */
-    private static void trainEpoch(CohortSgdStep step, MiniBatchIterator batches, List<Training> trainings, boolean[] training) {
+    private static void trainEpoch(CohortSgdStep step, CohortEvaluation evaluation, MiniBatchIterator batches,
+                                   List<Training> trainings, boolean[] training) {
         for (int k = 0; k < trainings.size(); k++) {
             if (training[k]) {
                 MultiLayerNetwork net = trainings.get(k).net;
@@ -111,6 +120,7 @@ public final class TrialRunner {
         while (batches.hasNext() && anyOf(training)) {
             DataSet batch = batches.next();
             step.step(batch.getFeatures(), batch.getLabels(), training);
+            evaluation.nextRound();
             for (int k = 0; k < trainings.size(); k++) {
                 if (training[k]) {
                     MultiLayerNetwork net = trainings.get(k).net;
@@ -123,6 +133,7 @@ public final class TrialRunner {
                 }
             }
         }
+        evaluation.nextRound(); // the epoch's last measurements after a step were of the same parameters, but measure afresh
         for (int k = 0; k < trainings.size(); k++) {
             if (training[k]) {
                 MultiLayerNetwork net = trainings.get(k).net;
@@ -177,14 +188,17 @@ public final class TrialRunner {
         final DivergenceWatch divergence;
         final List<MetricRow> rows = new ArrayList<>();
         final Map<String, Double> results = new LinkedHashMap<>();
+        /** How its network is measured: alone, or in its cohort's shared pass. */
+        final SplitEvaluator evaluator;
         MetricsListener metrics;
         OptionalMeasures extra;
         PlateauStopRule rule;
 
-        Training(Trial trial, MultiLayerNetwork net, Splits data, Runnable onStep) {
+        Training(Trial trial, MultiLayerNetwork net, Splits data, Runnable onStep, SplitEvaluator evaluator) {
             this.trial = trial;
             this.net = net;
             this.data = data;
+            this.evaluator = evaluator;
             boolean experiment = trial.evaluation() == Trial.Evaluation.EXPERIMENT;
             TrainingSpec t = trial.training();
             if (form(t) == SplitsStore.Form.PIXEL_SCALE && data.normalizer() == null && Protocols.zScored(trial.data().protocol())) {
@@ -210,10 +224,10 @@ public final class TrialRunner {
                 if (rule != null && !measured.containsKey("val")) {
                     throw new IllegalStateException("early stopping reads the validation loss, but the trial's curves are " + trial.curves());
                 }
-                metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches);
+                metrics = new MetricsListener(stamped, measured, data.normalizer(), policy, rule, batches, evaluator);
                 for (String split : SPLITS) {
                     if (data.split(split) != null) {
-                        results.put("untrained_" + split + "_acc", Evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());
+                        results.put("untrained_" + split + "_acc", evaluator.evaluate(net, data.split(split), data.normalizer()).accuracy());
                     }
                 }
                 metrics.measureInitial(net);
@@ -249,7 +263,7 @@ public final class TrialRunner {
             for (String split : finalSplits(trial.evaluation())) {
                 DataSet d = data.split(split);
                 if (d != null) {
-                    SplitMetrics m = Evaluator.evaluate(net, d, data.normalizer());
+                    SplitMetrics m = evaluator.evaluate(net, d, data.normalizer());
                     results.put(split + "_acc", m.accuracy());
                     results.put(split + "_loss", m.loss());
                     results.put(split + "_cost", m.cost());

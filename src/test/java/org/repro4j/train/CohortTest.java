@@ -13,13 +13,15 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Trials trained side by side in a cohort give what each gives trained alone: bit for bit with
+ * Trials trained side by side in a cohort, and measured in its shared passes over the splits, give
+ * what each gives trained and measured alone: bit for bit with
  * OpenBLAS's SkylakeX kernels, which compute a product's columns the same way at any width (what
  * {@code bin/env.sh} picks on CPUs with AVX-512, as here and in CI); within float rounding with others.
  */
@@ -44,6 +46,7 @@ class CohortTest {
                 TrialResult cohort = together.get(i);
                 assertEquals(alone.measures().keySet(), cohort.measures().keySet());
                 assertEquals(LocalExecutorTest.withoutWallTime(alone.rows()).size(), cohort.rows().size());
+                assertFalse(cohort.rows().isEmpty(), "the curves, measured in the cohort's shared passes");
                 if (WIDTH_INVARIANT_KERNELS) {
                     assertEquals(alone.measures(), cohort.measures(), "trial " + i);
                     assertEquals(LocalExecutorTest.withoutWallTime(alone.rows()), LocalExecutorTest.withoutWallTime(cohort.rows()), "trial " + i);
