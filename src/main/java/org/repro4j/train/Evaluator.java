@@ -172,6 +172,43 @@ public final class Evaluator {
         return new SplitMetrics(loss, loss + regularisation, hits / n);
     }
 
+    /**
+     * For each example of a split, the probability the network gives its true class and whether its
+     * most probable class is the true one: DL4J's {@code output}, computed block by block in the
+     * evaluation's workspace. Why not {@code output} itself: its arrays are freed only when the
+     * garbage collector finds them, and a cohort of 12 finishing at once left about 1.5 GB of them
+     * (bench/NOTES.md, cohorts).
+     */
+    static TrialResult.TrueClass trueClass(MultiLayerNetwork net, DataSet data, DataNormalization normalizer) {
+        int last = net.getnLayers() - 1;
+        BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(last);
+        INDArray features = data.getFeatures();
+        long n = features.rows();
+        long[] truth = data.getLabels().argMax(1).toLongVector();
+        double[] probability = new double[(int) n];
+        boolean[] correct = new boolean[(int) n];
+        for (long from = 0; from < n; from += BLOCK_ROWS) {
+            long to = Math.min(n, from + BLOCK_ROWS);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
+                INDArray input = rows(features, from, to, n).dup('c');
+                if (normalizer != null) {
+                    normalizer.transform(input);
+                }
+                for (int l = 0; l < last; l++) {
+                    BaseLayer<?> hidden = (BaseLayer<?>) net.getLayer(l);
+                    input = hidden.layerConf().getActivationFn().getActivation(preOutput(hidden, input), false);
+                }
+                INDArray p = out.layerConf().getActivationFn().getActivation(preOutput(out, input), false);
+                long[] predicted = p.argMax(1).toLongVector();
+                for (long i = from; i < to; i++) {
+                    probability[(int) i] = p.getDouble(i - from, truth[(int) i]);
+                    correct[(int) i] = predicted[(int) (i - from)] == truth[(int) i];
+                }
+            }
+        }
+        return new TrialResult.TrueClass(probability, correct);
+    }
+
     /** Argmax agreement; a single sigmoid output counts as class 1 when it is at least 0.5. */
     public static double accuracy(INDArray output, INDArray labels) {
         return correct(output, labels) / output.rows();

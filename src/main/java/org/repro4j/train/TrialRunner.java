@@ -355,22 +355,6 @@ public final class TrialRunner {
 
     /** For each test example, the probability the trained network gives its true class, and whether it is right. */
     private static TrialResult.TrueClass trueClass(MultiLayerNetwork net, Splits data) {
-        DataSet test = data.test();
-        int n = test.numExamples();
-        long[] truth = test.getLabels().argMax(1).toLongVector();
-        double[] probability = new double[n];
-        boolean[] correct = new boolean[n];
-        for (int from = 0; from < n; from += Evaluator.BLOCK_ROWS) {
-            int to = Math.min(n, from + Evaluator.BLOCK_ROWS);
-            INDArray x = data.inputs(test, from, to);
-            INDArray p = net.output(x, false);
-            long[] predicted = p.argMax(1).toLongVector();
-            for (int i = from; i < to; i++) {
-                probability[i] = p.getDouble(i - from, truth[i]);
-                correct[i] = predicted[i - from] == truth[i];
-            }
-            x.close();
-        }
-        return new TrialResult.TrueClass(probability, correct);
+        return Evaluator.trueClass(net, data.test(), data.normalizer());
     }
 }

@@ -78,6 +78,32 @@ class EvaluatorTest {
         assertSameBits(block.mmul(w), Evaluator.product(block, w));
     }
 
+    /** The true-class probabilities and hits are DL4J's output's, bit for bit, with and without a hidden layer. */
+    @ParameterizedTest
+    @CsvSource({"0", "1"})
+    void trueClassIsDl4jsOutput(int hiddenLayers) {
+        List<NetworkSpec.LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < hiddenLayers; i++) {
+            layers.add(new NetworkSpec.LayerSpec(LayerType.DENSE, 30, Activation.SIGMOID, null));
+        }
+        layers.add(new NetworkSpec.LayerSpec(LayerType.OUTPUT, 10, Activation.SOFTMAX, Loss.MCXENT));
+        NetworkSpec spec = new NetworkSpec(784, new NetworkSpec.InitSpec(Init.NORMAL, 0.05), 0.0, layers);
+        TrainingSpec training = new TrainingSpec("sgd", 0.1, null, null, 10, 1, false, false, null, null);
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.build(spec, training, DataType.FLOAT, 13));
+        net.init();
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 1500, 784);
+        INDArray y = Nd4j.eye(10).castTo(DataType.FLOAT).getRows(IntStream.range(0, 1500).map(i -> (i * 3) % 10).toArray());
+        TrialResult.TrueClass t = Evaluator.trueClass(net, new DataSet(x, y), null);
+        INDArray p = net.output(x, false);
+        long[] predicted = p.argMax(1).toLongVector();
+        for (int i = 0; i < 1500; i++) {
+            int truth = (i * 3) % 10;
+            assertEquals(p.getDouble(i, truth), t.probability()[i], 0.0, "example " + i);
+            assertEquals(predicted[i] == truth, t.correct()[i], "example " + i);
+        }
+    }
+
     private static void assertSameBits(INDArray expected, INDArray actual) {
         assertArrayEquals(expected.shape(), actual.shape());
         assertEquals(0, expected.neq(actual).castTo(DataType.INT).sumNumber().intValue(), "every element equal");
