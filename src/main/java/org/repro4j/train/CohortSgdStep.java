@@ -25,8 +25,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * their time packing the batch, not multiplying; four networks' 40 columns cost each network about
  * a third of its own two products (bench/NOTES.md, cohorts). Each network's own arithmetic is what
  * {@link LeanSgdStep} does, its columns of the shared products included; the update is applied per
- * network, W = (1 - lr*l2) W - (lr/N) X^T delta as a scale and an axpy instead of inside the product,
- * which rounds differently (measures move by float rounding only; {@code CohortSgdStepTest}).
+ * network, W = (1 - lr*l2) W - (lr/N) X^T delta as a scale and an axpy instead of inside the product.
+ * With OpenBLAS's SkylakeX kernels that gives the lean step's numbers bit for bit (a column of a
+ * product is computed the same way at any width, and the product's beta scaling and alpha add round
+ * as the scale and the axpy do); with other kernels it differs by float rounding ({@code CohortTest}).
  *
  * <p>Layout: network k's flattened parameters (W column-major [nIn, nOut], then b) start at
  * k * {@code slot} of one buffer, {@code slot} being nIn * (nOut + 1) floats, so the buffer is a
