@@ -39,10 +39,7 @@ class SplitsStoreTest {
     @Test
     void unheldSplitsStayWithinTheBudgetAndAreFreedBeyondIt() {
         SplitsStore keeps = new SplitsStore(Long.MAX_VALUE);
-        Splits first;
-        try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
-            first = lease.splits();
-        }
+        Splits first = acquireAndRelease(keeps, ELLIPSE);
         try (SplitsStore.Lease lease = keeps.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             assertSame(first, lease.splits(), "kept within the budget, not loaded again");
         }
@@ -71,14 +68,8 @@ class SplitsStoreTest {
             assertNotSame(a.splits(), b.splits());
         }
         SplitsStore tight = new SplitsStore(older.bytes());
-        Splits first;
-        Splits second;
-        try (SplitsStore.Lease a = tight.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
-            first = a.splits();
-        }
-        try (SplitsStore.Lease b = tight.acquire(OTHER_ELLIPSE, NO_FILES, true, PIXELS)) {
-            second = b.splits();
-        }
+        Splits first = acquireAndRelease(tight, ELLIPSE);
+        Splits second = acquireAndRelease(tight, OTHER_ELLIPSE);
         assertTrue(first.train().getFeatures().wasClosed());
         assertFalse(second.train().getFeatures().wasClosed());
         assertEquals(1, tight.loaded());
@@ -89,10 +80,7 @@ class SplitsStoreTest {
     @Test
     void unheldSplitsOfOtherDataAreFreedBeforeNewDataLoads() {
         SplitsStore store = new SplitsStore(Long.MAX_VALUE);
-        Splits unheld;
-        try (SplitsStore.Lease a = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
-            unheld = a.splits();
-        }
+        Splits unheld = acquireAndRelease(store, ELLIPSE);
         try (SplitsStore.Lease held = store.acquire(ELLIPSE, NO_FILES, true, PIXELS)) {
             assertSame(unheld, held.splits(), "the same data is kept within the budget");
             try (SplitsStore.Lease other = store.acquire(OTHER_ELLIPSE, NO_FILES, true, PIXELS)) {
@@ -142,6 +130,13 @@ class SplitsStoreTest {
     }
 
     /** A small CIFAR-10 in cifar-b1's files (200 train, 40 val, 30 test records), and its data spec. */
+    /** The splits of {@code data} in pixel scale, with the lease closed again: kept or freed as the store decides. */
+    private static Splits acquireAndRelease(SplitsStore store, DataSpec data) {
+        try (SplitsStore.Lease lease = store.acquire(data, NO_FILES, true, PIXELS)) {
+            return lease.splits();
+        }
+    }
+
     private static DataSpec cifarB1(Path dataDir) throws Exception {
         Path cifar = dataDir.resolve(DataFiles.CIFAR_DIR);
         TestFiles.writeCifarBatch(cifar.resolve("data_batch_1.bin"), TestFiles.labelsCycling(200));
