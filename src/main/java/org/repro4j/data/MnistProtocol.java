@@ -38,8 +38,8 @@ final class MnistProtocol {
      */
     static DataProtocol tdt(String description, int trainSize, int valSize) {
         return DataProtocol.of(description, options -> {
-            DataSet train = firstRows(Datasets.mnist(options.dataDir(), true, options.dtype()), trainSize);
-            DataSet val = firstRows(Datasets.mnist(options.dataDir(), false, options.dtype()), valSize);
+            DataSet train = Datasets.mnist(options.dataDir(), true, options.dtype(), trainSize);
+            DataSet val = Datasets.mnist(options.dataDir(), false, options.dtype(), valSize);
             int[] digits = options.digits();
             if (digits != null) {
                 DataSet tenClassTrain = train;
@@ -54,13 +54,6 @@ final class MnistProtocol {
             }
             return new Splits(train, val, null);
         });
-    }
-
-    /** The first {@code n} examples, as a copy; the rest of {@code all} is freed. */
-    private static DataSet firstRows(DataSet all, int n) {
-        DataSet first = DataSlices.rows(all, 0, n);
-        DataSlices.release(all);
-        return first;
     }
 
     /** The examples of the two digits, in their original order; label [N, 1]: 1.0 for {@code positive}, else 0.0. */

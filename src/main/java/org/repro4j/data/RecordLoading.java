@@ -50,15 +50,26 @@ public final class RecordLoading {
      *                        differ in length
      */
     public static DataSet readAll(RecordReader reader, int numClasses, DataType dtype) {
+        return readFirst(reader, Integer.MAX_VALUE, numClasses, dtype);
+    }
+
+    /**
+     * Like {@link #readAll}, but only the first {@code limit} records (all when there are fewer): a
+     * protocol that uses the head of a file reads no more of it into memory than that head.
+     */
+    public static DataSet readFirst(RecordReader reader, int limit, int numClasses, DataType dtype) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
         if (reader.resetSupported()) {
             reader.reset();
         }
         Rows rows = new Rows(numClasses, dtype);
-        while (reader.hasNext()) {
+        while (reader.hasNext() && rows.count < limit) {
             if (reader.batchesSupported()) {
                 // Everything in one batch: one native array and no concatenation. For CIFAR-10's 50,000
                 // training records this takes about 1 s; batches of 10,000 took 3 to 8 s, records one by one 9 to 21 s.
-                List<List<Writable>> batch = reader.next(Integer.MAX_VALUE);
+                List<List<Writable>> batch = reader.next(limit - rows.count);
                 if (batch instanceof NDArrayRecordBatch arrays) {
                     rows.addBatch(arrays.getArrays(), reader);
                 } else {

@@ -85,14 +85,13 @@ final class CohortSgdStep {
             if (Blas.pointer(copy.params()).address() != Blas.pointer(parameters).address() + Float.BYTES * k * slot) {
                 throw new IllegalStateException("a cohort network's parameters are not a view of the shared matrix");
             }
+            LeanSgdStep.requireSupported(copy);
             copies.add(copy);
             leanLayers.add(LeanLayer.of(0, copy.getLayer(0), true));
         }
         this.networks = List.copyOf(copies);
         this.layers = List.copyOf(leanLayers);
         this.blas = Blas.forType(DataType.FLOAT);
-        // Every network is checked as the lean step checks it (updater, regularisation, layer type).
-        copies.forEach(LeanSgdStep::new);
     }
 
     /** The networks the step trains, in the order given: copies of the initialised ones, on the shared parameters. */
@@ -202,10 +201,10 @@ final class CohortSgdStep {
 
     /** Reused arrays for one batch size: the outputs, their gradients and the weight gradients of the whole cohort. */
     private final class Buffers {
-        final Buf z;
-        final Buf delta;
-        final Buf gradient;
-        final Buf ones;
+        final HostBuffer z;
+        final HostBuffer delta;
+        final HostBuffer gradient;
+        final HostBuffer ones;
         /** Where each network's columns of {@link #gradient} and {@link #delta} start. */
         final Pointer[] gradientColumns;
         final Pointer[] deltaColumns;
@@ -213,10 +212,10 @@ final class CohortSgdStep {
 
         Buffers(int rows, int width) {
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                z = new Buf(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
-                delta = new Buf(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
-                gradient = new Buf(Nd4j.create(DataType.FLOAT, new long[]{(long) nIn * width}, 'c'));
-                ones = new Buf(Nd4j.ones(DataType.FLOAT, rows));
+                z = new HostBuffer(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
+                delta = new HostBuffer(Nd4j.create(DataType.FLOAT, new long[]{rows, width}, 'c'));
+                gradient = new HostBuffer(Nd4j.create(DataType.FLOAT, new long[]{(long) nIn * width}, 'c'));
+                ones = new HostBuffer(Nd4j.ones(DataType.FLOAT, rows));
             }
             int n = networks.size();
             gradientColumns = new Pointer[n];
@@ -230,19 +229,6 @@ final class CohortSgdStep {
                 gradientColumns[k] = Blas.pointer(g);
                 deltaColumns[k] = Blas.pointer(d);
             }
-        }
-    }
-
-    /** A reused array with its native pointer and a Java view of its elements. */
-    private static final class Buf {
-        final INDArray array;
-        final Pointer pointer;
-        final FloatBuffer floats;
-
-        Buf(INDArray array) {
-            this.array = array;
-            this.pointer = Blas.pointer(array);
-            this.floats = FloatKernels.view(array);
         }
     }
 }

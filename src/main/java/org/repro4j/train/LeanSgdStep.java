@@ -76,10 +76,24 @@ public final class LeanSgdStep {
     public LeanSgdStep(MultiLayerNetwork net, boolean scoring) {
         this.net = net;
         this.scoring = scoring;
+        requireSupported(net);
+        this.dataType = net.params().dataType();
+        this.blas = Blas.forType(dataType);
+        this.divideByBatchSize = net.conf().isMiniBatch();
+        bind();
+    }
+
+    /**
+     * Refuses a network whose settings the lean step does not reproduce, or any network when no lean
+     * step can run in this JVM; its layers are checked as {@link LeanLayer#of} reads them.
+     *
+     * @throws org.repro4j.ReproException naming what the lean step does not reproduce
+     */
+    static void requireSupported(MultiLayerNetwork net) {
         if (!net.isInitCalled()) {
             throw new IllegalStateException("call net.init() before creating a LeanSgdStep");
         }
-        this.dataType = net.params().dataType();
+        DataType dataType = net.params().dataType();
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw LeanLayer.unsupported("its parameters are " + dataType + " (float or double needed)");
         }
@@ -93,9 +107,6 @@ public final class LeanSgdStep {
         if (unavailable != null) {
             throw LeanLayer.unsupported(unavailable);
         }
-        this.blas = Blas.forType(dataType);
-        this.divideByBatchSize = net.conf().isMiniBatch();
-        bind();
     }
 
     /**
@@ -207,7 +218,7 @@ public final class LeanSgdStep {
     }
 
     /** a = activation(z), keeping z for backprop. */
-    private void activate(LeanLayer layer, Buf z, Buf a, int rows) {
+    private void activate(LeanLayer layer, HostBuffer z, HostBuffer a, int rows) {
         int n = rows * layer.nOut;
         if (a.floats != null && FloatKernels.hasActivation(layer.activation)) {
             FloatKernels.activate(layer.activation, z.floats, a.floats, n);
@@ -226,8 +237,8 @@ public final class LeanSgdStep {
      */
     private Pointer outputDelta(LeanLayer out, INDArray labels, int rows, Buffers buf, INDArray[] allocated,
                                 double[] summedLoss) {
-        Buf z = buf.preOutput[out.index];
-        Buf delta = buf.delta[out.index];
+        HostBuffer z = buf.preOutput[out.index];
+        HostBuffer delta = buf.delta[out.index];
         if (delta.floats != null && FloatKernels.hasOutputDelta(out.activation, out.loss)) {
             double clipEps = scoring ? ((LossMCXENT) out.loss).getSoftmaxClipEps() : Double.NaN;
             summedLoss[0] = FloatKernels.softmaxCrossEntropy(z.floats, FloatKernels.view(labels), delta.floats, rows,
@@ -244,8 +255,8 @@ public final class LeanSgdStep {
 
     /** A hidden layer's dL/dz from dL/da (in its activation-gradient buffer). */
     private Pointer hiddenDelta(LeanLayer layer, int rows, Buffers buf, INDArray[] allocated) {
-        Buf epsilon = buf.activationGradient[layer.index];
-        Buf delta = buf.delta[layer.index];
+        HostBuffer epsilon = buf.activationGradient[layer.index];
+        HostBuffer delta = buf.delta[layer.index];
         if (delta.floats != null && FloatKernels.hasActivation(layer.activation)) {
             FloatKernels.backprop(layer.activation, buf.activation[layer.index].floats, epsilon.floats, delta.floats,
                     rows * layer.nOut);
@@ -333,43 +344,30 @@ public final class LeanSgdStep {
 
     /** Reused per-layer arrays for one batch size, outside any workspace. */
     private static final class Buffers {
-        final Buf[] preOutput;
-        final Buf[] activation;
+        final HostBuffer[] preOutput;
+        final HostBuffer[] activation;
         /** Gradient of the loss with respect to each hidden layer's activation. */
-        final Buf[] activationGradient;
+        final HostBuffer[] activationGradient;
         /** Gradient with respect to each pre-output, where {@link FloatKernels} computes it. */
-        final Buf[] delta;
-        final Buf ones;
+        final HostBuffer[] delta;
+        final HostBuffer ones;
 
         Buffers(List<LeanLayer> layers, int rows, DataType type) {
             int n = layers.size();
-            preOutput = new Buf[n];
-            activation = new Buf[n];
-            activationGradient = new Buf[n];
-            delta = new Buf[n];
+            preOutput = new HostBuffer[n];
+            activation = new HostBuffer[n];
+            activationGradient = new HostBuffer[n];
+            delta = new HostBuffer[n];
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 for (int l = 0; l < n; l++) {
                     long[] shape = {rows, layers.get(l).nOut};
-                    preOutput[l] = new Buf(Nd4j.create(type, shape, 'c'));
-                    activation[l] = new Buf(Nd4j.create(type, shape, 'c'));
-                    activationGradient[l] = new Buf(Nd4j.create(type, shape, 'c'));
-                    delta[l] = new Buf(Nd4j.create(type, shape, 'c'));
+                    preOutput[l] = new HostBuffer(Nd4j.create(type, shape, 'c'));
+                    activation[l] = new HostBuffer(Nd4j.create(type, shape, 'c'));
+                    activationGradient[l] = new HostBuffer(Nd4j.create(type, shape, 'c'));
+                    delta[l] = new HostBuffer(Nd4j.create(type, shape, 'c'));
                 }
-                ones = new Buf(Nd4j.ones(type, rows));
+                ones = new HostBuffer(Nd4j.ones(type, rows));
             }
-        }
-    }
-
-    /** A reused array with its native pointer and, for float arrays, a Java view of its elements. */
-    private static final class Buf {
-        final INDArray array;
-        final Pointer pointer;
-        final FloatBuffer floats;
-
-        Buf(INDArray array) {
-            this.array = array;
-            this.pointer = Blas.pointer(array);
-            this.floats = array.dataType() == DataType.FLOAT ? FloatKernels.view(array) : null;
         }
     }
 }

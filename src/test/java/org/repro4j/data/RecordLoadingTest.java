@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.repro4j.ReproException;
@@ -136,5 +137,23 @@ class RecordLoadingTest {
         assertArrayEquals(new int[] {4, 5, 6}, digits.getLabels().argMax(1).toIntVector());
         ReproException e = assertThrows(ReproException.class, () -> Datasets.mnist(dir, true, DataType.FLOAT));
         assertTrue(e.getMessage().contains("train-images-idx3-ubyte.gz"), e.getMessage());
+    }
+
+    @Test
+    void readsOnlyTheFirstRecordsWhenToldHowMany() throws Exception {
+        TestFiles.writeMnist(dir.resolve(DataFiles.MNIST_DIR), "t10k", new int[] {4, 5, 6, 7});
+
+        DataSet all = Datasets.mnist(dir, false, DataType.FLOAT);
+        DataSet head = Datasets.mnist(dir, false, DataType.FLOAT, 2);
+        DataSet more = Datasets.mnist(dir, false, DataType.FLOAT, 9);
+
+        assertArrayEquals(new long[] {2, 784}, head.getFeatures().shape());
+        assertEquals(all.getFeatures().get(NDArrayIndex.interval(0, 2), NDArrayIndex.all()), head.getFeatures());
+        assertArrayEquals(new int[] {4, 5}, head.getLabels().argMax(1).toIntVector());
+        assertEquals(all.getExampleMetaData().subList(0, 2).toString(), head.getExampleMetaData().toString());
+        assertEquals(4, more.numExamples());
+        assertEquals(all.getFeatures(), more.getFeatures());
+        assertThrows(IllegalArgumentException.class,
+                () -> RecordLoading.readFirst(new CollectionRecordReader(List.of()), 0, 3, DataType.FLOAT));
     }
 }
