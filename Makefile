@@ -18,6 +18,19 @@ else ifeq ($(BACKEND),cpu)
 else
   $(error BACKEND=$(BACKEND) is not a backend: use cpu (the default) or cuda)
 endif
+# EXECUTOR=spark MASTER=URL trains the trials of run targets on a Spark cluster, with the Spark build (Maven profile
+# spark, built into target/spark so the default build never holds Spark's jars).
+EXECUTOR ?= local
+SPARK_MVN := $(MVN_PLAIN) -Pcpu,spark -Drepro.build.dir=$(CURDIR)/target/spark
+ifeq ($(EXECUTOR),spark)
+  ifneq ($(BACKEND),cpu)
+    $(error EXECUTOR=spark runs the CPU backend; leave BACKEND unset)
+  endif
+  MVN := $(SPARK_MVN)
+  CLASSPATH_FILE := target/spark/classpath-spark.txt
+else ifneq ($(EXECUTOR),local)
+  $(error EXECUTOR=$(EXECUTOR) is not an executor: use local (the default) or spark)
+endif
 DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 # The native settings of bin/env.sh (OpenBLAS core type, one OpenMP thread) for Maven's JVMs too.
@@ -25,14 +38,14 @@ ENV := . bin/env.sh &&
 # FORCE=1 trains every trial afresh instead of taking it from this machine's trial store (target/trials);
 # AGAINST=DIR|REV compares the run with other results than the published ones (HEAD:results/).
 RUN := bin/repro run $(if $(QUICK),--quick) $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--no-cache) $(if $(JOBS),--jobs $(JOBS)) \
-	$(if $(AGAINST),--against $(AGAINST))
+	$(if $(AGAINST),--against $(AGAINST)) $(if $(filter spark,$(EXECUTOR)),--executor spark --master '$(MASTER)')
 
 # One target per experiment spec.
 EXPERIMENTS := $(sort $(basename $(notdir $(wildcard experiments/*.yaml))))
 SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
-SOURCES := $(shell find src/main -type f) pom.xml
+SOURCES := $(shell find src/main $(if $(filter spark,$(EXECUTOR)),src/spark) -type f) pom.xml
 
-.PHONY: help build data test verify test-full list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
+.PHONY: help build data test test-spark verify test-full list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
 	search status backend cuda-check cuda-compile bench clean $(EXPERIMENTS)
 
 help: ## This list
@@ -67,6 +80,12 @@ data: build ## Fetch MNIST and CIFAR-10 into $(DATA_DIR) (or copy from DATA_MIRR
 
 test: data cuda-compile ## Run the test suite (short budget; needs the data), after compiling the CUDA build
 	$(ENV) $(MVN) test
+
+# A Spark standalone cluster on 127.0.0.1 (a master and a worker JVM from the Maven jars), a QUICK multi-seed experiment
+# trained on it and compared with the local executor; everything it starts is stopped by process id.
+test-spark: data ## Build the Spark executor (about 180 MB of jars) and test it on a local standalone cluster
+	$(ENV) $(SPARK_MVN) test -Dtest.groups=spark -Dtest.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+		"-Dtest.jvm.extra=$$SPARK_JAVA_OPTS"
 
 # Full (not QUICK) runs of a few short experiments with bands, with their specs' seeds, into a folder of their own:
 # never results/, never results from before (the folder is emptied, --no-cache makes every run train),

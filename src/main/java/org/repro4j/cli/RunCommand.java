@@ -6,6 +6,7 @@ import org.repro4j.train.ExperimentRunner;
 import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.RunOptions;
 import org.repro4j.train.RunPlan;
+import org.repro4j.train.TrialExecutors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +49,15 @@ final class RunCommand implements Callable<Integer> {
             + " make reproduce JOBS=N). Results are the same bit for bit whatever N is."})
     Integer jobs;
 
+    @Option(names = "--executor", paramLabel = "KIND", defaultValue = TrialExecutors.LOCAL, description = {
+            "Where trials train: local (this machine's cores, the default) or spark (a Spark cluster, --master;"
+                    + " needs the Spark build, make EXECUTOR=spark). Results are the same bit for bit either way."})
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL", description = {"The Spark master for --executor spark: spark://HOST:PORT"
+            + " (a standalone cluster), local[N] (N cores of this JVM), yarn or k8s://... (make MASTER=URL)"})
+    String master;
+
     @Override
     public Integer call() {
         if (seeds != null && seeds < 1) {
@@ -56,12 +66,13 @@ final class RunCommand implements Callable<Integer> {
         if (jobs != null && jobs < 1) {
             throw new ReproException("--jobs must be at least 1, got " + jobs);
         }
+        TrialExecutors.Choice where = executorChoice(executor, master);
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
         List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, ids);
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
-                System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers());
+                System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers(), where);
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         double work = 0;
@@ -80,13 +91,34 @@ final class RunCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-28s %8.1f s%n", "total", work);
         }
         String peak = PeakMemory.describe();
-        System.out.printf(Locale.ROOT, "Experiments took %.1f s of wall time with %d trial%s at once%s%n", wall, options.jobs(),
-                options.jobs() == 1 ? "" : "s", peak == null ? "" : "; " + peak);
+        if (where.local()) {
+            System.out.printf(Locale.ROOT, "Experiments took %.1f s of wall time with %d trial%s at once%s%n", wall, options.jobs(),
+                    options.jobs() == 1 ? "" : "s", peak == null ? "" : "; " + peak);
+        } else {
+            System.out.printf(Locale.ROOT, "Experiments took %.1f s of wall time, trials trained by the %s executor at %s%s%n",
+                    wall, where.kind(), where.master(), peak == null ? "" : "; " + peak + " (the driver)");
+        }
         if (folders.quick && against == null) {
             System.out.println("QUICK run: not compared with the published results, which are full runs (--against DIR compares it"
                     + " with other QUICK results).");
             return 0;
         }
         return RunVerification.verify(resolved, options.resultsRoot(), against, all, System.out).isEmpty() ? 0 : 1;
+    }
+
+    /** The executor the options name; a master is needed for a cluster's and refused for the local one. */
+    static TrialExecutors.Choice executorChoice(String kind, String master) {
+        if (TrialExecutors.LOCAL.equals(kind)) {
+            if (master != null) {
+                throw new ReproException("--master " + master + " is for a cluster executor; the local executor trains on this"
+                        + " machine. Fix: add --executor spark, or drop --master.");
+            }
+            return TrialExecutors.Choice.LOCAL;
+        }
+        if (master == null || master.isBlank()) {
+            throw new ReproException("--executor " + kind + " needs --master URL (make MASTER=URL), e.g. spark://127.0.0.1:7077"
+                    + " for a standalone cluster or local[2] for two cores of this JVM.");
+        }
+        return new TrialExecutors.Choice(kind, master);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param wallSeconds  seconds since the trial started
  */
 public record MetricRow(String setting, long seed, int epoch, long step, String split, double loss,
-        double cost, double accuracy, double learningRate, double wallSeconds) {
+        double cost, double accuracy, double learningRate, double wallSeconds) implements java.io.Serializable {
 
     public MetricRow {
         requireOneLine(setting, "setting");

@@ -12,7 +12,7 @@ import java.util.List;
  * @param dtype    {@code float} (default) or {@code double}
  * @param seed     seed of generated data (the synthetic protocol); 0 by default
  */
-public record DataSpec(Protocol protocol, List<Integer> digits, String dtype, Long seed) {
+public record DataSpec(Protocol protocol, List<Integer> digits, String dtype, Long seed) implements java.io.Serializable {
     public DataSpec {
         digits = digits == null ? null : List.copyOf(digits);
         dtype = dtype == null ? "float" : dtype;

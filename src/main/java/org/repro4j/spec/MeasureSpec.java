@@ -20,7 +20,7 @@ import java.util.List;
 public record MeasureSpec(List<Split> splits, @JsonProperty("every_steps") Integer everySteps,
                           @JsonProperty("running_loss") String runningLoss,
                           @JsonProperty("step_time") Boolean stepTime,
-                          @JsonProperty("weight_norm") Boolean weightNorm) {
+                          @JsonProperty("weight_norm") Boolean weightNorm) implements java.io.Serializable {
     private static final List<Split> DEFAULT_SPLITS = List.of(Split.TRAIN, Split.VAL);
     public static final MeasureSpec DEFAULT = new MeasureSpec(null, null);
     /** The {@code running_loss} value that records once per epoch. */

@@ -12,7 +12,7 @@ public record NetworkSpec(
         int inputs,
         @JsonProperty("weight_init") InitSpec weightInit,
         @JsonProperty("bias_init") Double biasInit,
-        List<LayerSpec> layers) {
+        List<LayerSpec> layers) implements java.io.Serializable {
 
     public NetworkSpec {
         biasInit = biasInit == null ? 0.0 : biasInit;
@@ -31,7 +31,7 @@ public record NetworkSpec(
     }
 
     /** @param distribution {@code normal} (mean 0, {@code std}), {@code zeros}, {@code xavier} */
-    public record InitSpec(Init distribution, Double std) {
+    public record InitSpec(Init distribution, Double std) implements java.io.Serializable {
     }
 
     /**
@@ -39,6 +39,6 @@ public record NetworkSpec(
      * @param activation {@code identity}, {@code sigmoid}, {@code softmax}, {@code relu}, {@code tanh}
      * @param loss       output layers only: {@code mcxent}, {@code xent}, {@code mbce}, {@code svm}, {@code mse}
      */
-    public record LayerSpec(LayerType type, int units, Activation activation, Loss loss) {
+    public record LayerSpec(LayerType type, int units, Activation activation, Loss loss) implements java.io.Serializable {
     }
 }

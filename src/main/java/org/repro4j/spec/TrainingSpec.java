@@ -22,7 +22,7 @@ public record TrainingSpec(
         @JsonProperty("drop_last") Boolean dropLast,
         List<AugmentSpec> augment,
         @JsonProperty("early_stopping") EarlyStoppingSpec earlyStopping,
-        Engine engine) {
+        Engine engine) implements java.io.Serializable {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "sgd" : optimizer;
@@ -47,7 +47,7 @@ public record TrainingSpec(
      */
     public record ScheduleSpec(Schedule type, Double gamma,
                                @JsonProperty("first_drop") Integer firstDrop,
-                               Double factor, Integer every) {
+                               Double factor, Integer every) implements java.io.Serializable {
         public static final ScheduleSpec CONSTANT = new ScheduleSpec(Schedule.CONSTANT, null, null, null, null);
     }
 
@@ -57,7 +57,7 @@ public record TrainingSpec(
      * @param bias       regularise the biases too (default false): the TDT4265 code keeps the bias as
      *                   the last row of its weight matrix, so its L2 term covers it
      */
-    public record L2Spec(double lambda, L2Convention convention, Boolean bias) {
+    public record L2Spec(double lambda, L2Convention convention, Boolean bias) implements java.io.Serializable {
         public static final L2Spec NONE = new L2Spec(0, L2Convention.SUM_W2);
 
         public L2Spec {
@@ -71,10 +71,10 @@ public record TrainingSpec(
     }
 
     /** @param type {@code flip} (p), {@code gaussian} (std, pixel units), {@code salt-pepper} (fraction) */
-    public record AugmentSpec(Augmentation type, Double p, Double std, Double fraction) {
+    public record AugmentSpec(Augmentation type, Double p, Double std, Double fraction) implements java.io.Serializable {
     }
 
     /** Validate {@code checks_per_epoch} times an epoch; stop after {@code patience} checks without improvement. */
-    public record EarlyStoppingSpec(int patience, @JsonProperty("checks_per_epoch") int checksPerEpoch) {
+    public record EarlyStoppingSpec(int patience, @JsonProperty("checks_per_epoch") int checksPerEpoch) implements java.io.Serializable {
     }
 }

@@ -12,14 +12,24 @@ import java.nio.file.Path;
  * @param useTrialStore reuse trials this machine trained before ({@link TrialStore}, under
  *                  {@code target/trials} beside the experiments); off unless asked for, so that tests always train
  * @param jobs      trials trained at once ({@link LocalExecutor}), at least 1
+ * @param executor  where trials train ({@link TrialExecutors}): this machine's cores, or a cluster
  */
 public record RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount,
-                         PrintStream log, boolean useTrialStore, int jobs) {
+                         PrintStream log, boolean useTrialStore, int jobs, TrialExecutors.Choice executor) {
 
     public RunOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
+        if (executor == null) {
+            throw new IllegalArgumentException("an executor is needed, e.g. TrialExecutors.Choice.LOCAL");
+        }
+    }
+
+    /** On this machine's {@link LocalExecutor}. */
+    public RunOptions(Path experimentsDir, Path dataDir, Path resultsRoot, boolean quick, Integer seedCount,
+                      PrintStream log, boolean useTrialStore, int jobs) {
+        this(experimentsDir, dataDir, resultsRoot, quick, seedCount, log, useTrialStore, jobs, TrialExecutors.Choice.LOCAL);
     }
 
     /** One trial at a time, no trial store: what tests use. */

@@ -46,7 +46,7 @@ public final class RunPlan implements AutoCloseable {
     private final Set<String> claimed = new HashSet<>();
     private final Map<List<Object>, SplitsStore.Lease> leases = new HashMap<>();
     private final TrialQueue queue;
-    private final LocalExecutor executor;
+    private final TrialExecutor executor;
     private final Thread trainer;
     private final Progress progress;
 
@@ -86,12 +86,12 @@ public final class RunPlan implements AutoCloseable {
                 training.put(t.sha256(), new CompletableFuture<>());
             }
         }
-        this.queue = new TrialQueue(cohorts, TrialQueue.DATA_BUDGET_BYTES);
+        this.executor = TrialExecutors.create(options);
+        this.queue = new TrialQueue(cohorts, executor.dataBudgetBytes());
         // An experiment is ready when the last of its trials to start has finished.
         List<ResolvedExperiment> order = new ArrayList<>(experiments);
         order.sort(Comparator.comparingInt(x -> hashes.get(x).stream().mapToInt(h -> position.getOrDefault(h, -1)).max().orElse(-1)));
         this.assemblyOrder = List.copyOf(order);
-        this.executor = new LocalExecutor(options.jobs());
         this.progress = new Progress("trials", toTrain.size(), " trials", options.log());
         this.trainer = new Thread(this::train, "trial-planner");
         trainer.setDaemon(true);

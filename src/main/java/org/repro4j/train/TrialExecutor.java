@@ -43,6 +43,14 @@ public interface TrialExecutor extends AutoCloseable {
         return ordered;
     }
 
+    /**
+     * The bytes of splits the run may hold at once in this JVM ({@link TrialQueue}): the local
+     * executor's budget; an executor whose trials load their data elsewhere has none here.
+     */
+    default long dataBudgetBytes() {
+        return TrialQueue.DATA_BUDGET_BYTES;
+    }
+
     @Override
     void close();
 

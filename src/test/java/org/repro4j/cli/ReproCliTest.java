@@ -56,9 +56,26 @@ class ReproCliTest {
 
     @Test
     void missingDataDirSaysRunMakeData() {
-        Result r = run("run", "--quick", "--data-dir", "/nonexistent/data", "--results", "target/test-cli-results", "dd2424-hagglund-ce");
+        // --no-cache: a trial stored by an earlier QUICK run of this id would need no data.
+        Result r = run("run", "--quick", "--no-cache", "--data-dir", "/nonexistent/data", "--results", "target/test-cli-results",
+                "dd2424-hagglund-ce");
         assertEquals(2, r.code);
         assertTrue(r.err.contains("make data"), r.err);
+    }
+
+    /** The default build has no Spark executor: asking for it names the build that has; a master alone is refused. */
+    @Test
+    void aClusterExecutorNeedsItsBuildAndAMaster() {
+        Result spark = run("run", "--quick", "--no-cache", "--executor", "spark", "--master", "local[2]",
+                "--results", "target/test-cli-results", "vu-q3");
+        assertEquals(2, spark.code);
+        assertTrue(spark.err.contains("make build EXECUTOR=spark"), spark.err);
+        Result noMaster = run("run", "--quick", "--executor", "spark", "vu-q3");
+        assertEquals(2, noMaster.code);
+        assertTrue(noMaster.err.contains("--master"), noMaster.err);
+        Result masterAlone = run("run", "--quick", "--master", "spark://127.0.0.1:7077", "vu-q3");
+        assertEquals(2, masterAlone.code);
+        assertTrue(masterAlone.err.contains("--executor spark"), masterAlone.err);
     }
 
     /** The data tests look where 'repro data' (so 'make data', which passes $DATA_DIR, else ./data) writes. */

@@ -1,0 +1,109 @@
+package org.repro4j.train;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Spark standalone cluster on 127.0.0.1 for tests: a master and one worker, each its own JVM started
+ * from this JVM's class path (the Maven jars), with {@code SPARK_HOME} a folder of this test's whose
+ * {@code jars/} is empty (executors take their classes from {@code spark.executor.extraClassPath}).
+ * {@link #close} stops both, and the executors the worker started, by process id.
+ */
+final class SparkCluster implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+    private final int masterPort;
+
+    SparkCluster(Path folder, int workerCores) throws IOException, InterruptedException {
+        Path home = Files.createDirectories(folder.resolve("spark-home"));
+        Files.createDirectories(home.resolve("jars"));
+        Path work = Files.createDirectories(folder.resolve("work"));
+        Path local = Files.createDirectories(folder.resolve("local"));
+        masterPort = freePort();
+        try {
+            start(folder.resolve("master.log"), home, local, "org.apache.spark.deploy.master.Master",
+                    "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
+            awaitPort(masterPort, 60);
+            start(folder.resolve("worker.log"), home, local, "org.apache.spark.deploy.worker.Worker", url(),
+                    "--cores", String.valueOf(workerCores), "--memory", "4g", "--host", "127.0.0.1",
+                    "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The master's URL, for {@code --master}. */
+    String url() {
+        return "spark://127.0.0.1:" + masterPort;
+    }
+
+    /** The processes started (master, then worker), for tests that kill one. */
+    List<Process> processes() {
+        return processes;
+    }
+
+    private void start(Path log, Path home, Path local, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getenv(SparkExecutor.JAVA_OPTIONS_VARIABLE).trim().split("\\s+")));
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("SPARK_HOME", home.toString());
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_SCALA_VERSION", "2.12");
+        env.put("SPARK_LOCAL_DIRS", local.toString());
+        processes.add(pb.start());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void awaitPort(int port, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the Spark master did not open port " + port + " within " + seconds + " s");
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

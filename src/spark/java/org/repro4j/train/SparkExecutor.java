@@ -1,0 +1,217 @@
+package org.repro4j.train;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.repro4j.ReproException;
+import org.repro4j.data.Splits;
+import org.repro4j.data.SplitsStore;
+
+/**
+ * Trains cohorts on a Apache Spark cluster, one cohort per Spark task (the task-parallel pattern of
+ * Hyperopt's SparkTrials): each task trains its whole cohort in an executor JVM, on splits that JVM
+ * loads itself from the data folder ({@link SplitsStore}, which keeps them for the next task on the
+ * same data), and returns the trials' results to the driver, which stores them as the local executor's.
+ *
+ * <p>A cohort is one Spark job of one task, submitted as soon as a task slot is free, so results come
+ * back one cohort at a time and the run assembles experiments while others train. A trial's result
+ * does not depend on where it trained (DESIGN.md); the test that starts a standalone cluster checks
+ * that against the local executor.
+ */
+public final class SparkExecutor implements TrialExecutor {
+    /**
+     * The variable of {@code bin/env.sh} that holds the JVM options Spark needs on Java 17; {@code bin/repro}
+     * gives them to the driver, and the driver to the executors it starts.
+     */
+    static final String JAVA_OPTIONS_VARIABLE = "SPARK_JAVA_OPTS";
+
+    private final RunOptions options;
+    private JavaSparkContext context;
+    private ExecutorService submitters;
+
+    SparkExecutor(RunOptions options) {
+        this.options = options;
+    }
+
+    /** The kind {@code --executor spark} names, for {@link TrialExecutors}. */
+    public static final class Provider implements TrialExecutors.Provider {
+        @Override
+        public String kind() {
+            return "spark";
+        }
+
+        @Override
+        public TrialExecutor create(RunOptions options) {
+            return new SparkExecutor(options);
+        }
+    }
+
+    /** Each executor JVM holds the data of its own tasks; nothing is loaded here. */
+    @Override
+    public long dataBudgetBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /** The configuration of the run's Spark application: executors set up as {@code bin/env.sh} sets up this JVM. */
+    static SparkConf configuration(String master) {
+        SparkConf conf = new SparkConf().setMaster(master).setAppName("repro4j")
+                .set("spark.ui.enabled", "false")
+                // A deterministic failure is a result (divergence) or a bug; retrying it four times only repeats it.
+                .set("spark.task.maxFailures", "1")
+                // A standalone worker launches executors from SPARK_HOME/jars; this tells it which Scala build.
+                .setExecutorEnv("SPARK_SCALA_VERSION", "2.12")
+                .setExecutorEnv("OMP_NUM_THREADS", "1")
+                .setExecutorEnv("MALLOC_ARENA_MAX", "2");
+        if (master.startsWith("spark://127.0.0.1:") || master.startsWith("spark://localhost:")) {
+            // A cluster on this machine reaches the driver on the loopback address, whatever the host name resolves to.
+            conf.set("spark.driver.host", "127.0.0.1");
+        }
+        String coreType = System.getenv("OPENBLAS_CORETYPE");
+        if (coreType != null) {
+            conf.setExecutorEnv("OPENBLAS_CORETYPE", coreType);
+        }
+        String java17 = System.getenv(JAVA_OPTIONS_VARIABLE);
+        if (java17 == null || java17.isBlank()) {
+            throw new ReproException("The Spark executor needs the JVM options in " + JAVA_OPTIONS_VARIABLE
+                    + " (bin/env.sh sets it). Fix: run through bin/repro or make, which read bin/env.sh.");
+        }
+        conf.set("spark.executor.extraJavaOptions", java17
+                + " -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Dorg.bytedeco.javacpp.maxbytes=6g"
+                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true");
+        if (!conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+            // Executors on this machine (local, or a standalone cluster on it) read the driver's class path; a
+            // remote cluster gets the application jar through spark-submit or --conf spark.jars (README).
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+        return conf;
+    }
+
+    private synchronized JavaSparkContext context() {
+        if (context == null) {
+            context = new JavaSparkContext(configuration(options.executor().master()));
+            context.setLogLevel("WARN");
+        }
+        return context;
+    }
+
+    @Override
+    public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
+        JavaSparkContext sc = context();
+        CohortTask task = new CohortTask(options.dataDir().toAbsolutePath().toString(), options.quick());
+        // One cohort per task slot: Spark's default parallelism, the cluster's cores once its executors have
+        // registered (2 before that), so the slots grow as executors join.
+        int slots = Math.max(1, sc.defaultParallelism());
+        Semaphore free = new Semaphore(slots);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Object finishing = new Object();
+        submitters = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "spark-cohort");
+            t.setDaemon(true);
+            return t;
+        });
+        Thread dispatcher = Thread.currentThread();
+        try {
+            while (failure.get() == null) {
+                int now = sc.defaultParallelism();
+                if (now > slots) {
+                    free.release(now - slots);
+                    slots = now;
+                }
+                free.acquire();
+                Cohort c = trials.next();
+                if (c == null) {
+                    free.release();
+                    break;
+                }
+                submitters.execute(() -> {
+                    try {
+                        CohortOutcome outcome = sc.parallelize(List.of(c), 1).map(task).collect().get(0);
+                        if (outcome.error() != null) {
+                            throw new TrainingFailure("a cohort of " + c.trials().size() + " trial(s) failed on executor host "
+                                    + outcome.host() + ": " + outcome.error(), null);
+                        }
+                        double seconds = outcome.seconds() / outcome.results().size();
+                        synchronized (finishing) {
+                            for (int i = 0; i < outcome.results().size(); i++) {
+                                finished.accept(c.trials().get(i), outcome.results().get(i), seconds);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        if (failure.compareAndSet(null, e)) {
+                            dispatcher.interrupt();
+                        }
+                    } finally {
+                        free.release();
+                    }
+                });
+            }
+            free.acquire(slots); // every submitted cohort has come back
+        } catch (InterruptedException e) {
+            if (failure.get() == null) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while trials were training on Spark", e);
+            }
+        }
+        Throwable first = failure.get();
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw new ReproException("training on Spark failed: " + first, first);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (submitters != null) {
+            submitters.shutdownNow();
+        }
+        if (context != null) {
+            context.stop();
+            context = null;
+        }
+    }
+
+    /** What a task sends back: the cohort's results and the seconds it trained, or why it failed; and where. */
+    record CohortOutcome(List<TrialResult> results, double seconds, String error, String host) implements java.io.Serializable {
+    }
+
+    /** The Spark task: trains one cohort in an executor JVM, on splits that JVM loads from {@code dataDir}. */
+    record CohortTask(String dataDir, boolean quick) implements org.apache.spark.api.java.function.Function<Cohort, CohortOutcome> {
+        @Override
+        public CohortOutcome call(Cohort cohort) {
+            String host = host();
+            Trial first = cohort.first();
+            long start = System.nanoTime();
+            try (SplitsStore.Lease lease = SplitsStore.shared().acquire(first.data(), Path.of(dataDir), quick,
+                    TrialRunner.form(first.training()))) {
+                List<TrialResult> results = new ArrayList<>(TrialRunner.run(cohort, lease.splits(), () -> {
+                }));
+                return new CohortOutcome(results, (System.nanoTime() - start) / 1e9, null, host);
+            } catch (TrainingFailure | ReproException e) {
+                return new CohortOutcome(List.of(), 0, e.getMessage(), host);
+            }
+        }
+
+        private static String host() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "an unknown host";
+            }
+        }
+    }
+}
