@@ -140,7 +140,8 @@ $(EXPERIMENTS): data
 	$(RUN) $@
 
 search: data ## Hyperparameter searches: SPEC=experiments/search/<name>.yaml (default: all), QUICK=1, FRESH=1
-	bin/repro search $(if $(QUICK),--quick) $(if $(FRESH),--fresh) $(or $(SPEC),$(SEARCHES))
+	bin/repro search $(if $(QUICK),--quick) $(if $(FRESH),--fresh) $(if $(filter spark,$(EXECUTOR)),--executor spark --master '$(MASTER)') \
+		$(or $(SPEC),$(SEARCHES))
 
 clean: ## Remove build output (keeps data/ and results/)
 	$(MVN) -q clean

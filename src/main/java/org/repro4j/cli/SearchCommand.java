@@ -2,6 +2,7 @@ package org.repro4j.cli;
 
 import org.repro4j.ReproException;
 import org.repro4j.search.SearchOptions;
+import org.repro4j.train.TrialExecutors;
 import org.repro4j.search.SearchRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +26,17 @@ final class SearchCommand implements Runnable {
     @Mixin
     RunFolders folders;
 
+    @Option(names = "--executor", paramLabel = "KIND", defaultValue = TrialExecutors.LOCAL, description = {
+            "Where candidates train: local (this JVM, the spec's threads; the default) or spark (a Spark cluster, --master,"
+                    + " as many at once as it has task slots; needs make EXECUTOR=spark)"})
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --executor spark (make MASTER=URL)")
+    String master;
+
     @Override
     public void run() {
+        TrialExecutors.Choice where = RunCommand.executorChoice(executor, master);
         Path searches = Repro.home().resolve("experiments/search");
         List<Path> files = specs.stream().map(s -> s.endsWith(".yaml") || s.contains("/") ? Path.of(s)
                 : searches.resolve(s + ".yaml")).toList();
@@ -36,7 +46,8 @@ final class SearchCommand implements Runnable {
             }
         }
         BackendCommand.announce(System.out);
-        SearchOptions options = new SearchOptions(folders.dataDir(), folders.resultsRoot("search"), folders.quick, fresh, System.out);
+        SearchOptions options = new SearchOptions(folders.dataDir(), folders.resultsRoot("search"), folders.quick, fresh, System.out,
+                where);
         for (Path f : files) {
             SearchRunner.run(f, options);
         }

@@ -11,6 +11,7 @@ import org.repro4j.train.TrialResult;
 import org.repro4j.train.TrialRunner;
 
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import java.util.Map;
 
 /**
@@ -23,11 +24,20 @@ final class NetworkTrainer implements CandidateTrainer {
     private final SearchSpec spec;
     private final Path specFile;
     private final boolean quick;
+    private final BiFunction<Trial, Splits, TrialResult> training;
 
+    /** Trains candidates in this JVM. */
     NetworkTrainer(SearchSpec spec, Path specFile, boolean quick) {
+        this(spec, specFile, quick, (trial, data) -> TrialRunner.run(trial, data, () -> {
+        }));
+    }
+
+    /** @param training trains a trial on the given splits, here or (ignoring them) on a cluster's executor */
+    NetworkTrainer(SearchSpec spec, Path specFile, boolean quick, BiFunction<Trial, Splits, TrialResult> training) {
         this.spec = spec;
         this.specFile = specFile;
         this.quick = quick;
+        this.training = training;
     }
 
     /** @return the candidate's {@link TrialResult}, with its validation measures, for {@link ValidationScore} */
@@ -41,8 +51,7 @@ final class NetworkTrainer implements CandidateTrainer {
         ExperimentSpec experiment = SearchSpecLoader.candidate(spec, specFile, values);
         TrialResult result;
         try {
-            result = TrialRunner.run(Trial.of(experiment, spec.seed(), quick, evaluation), data, () -> {
-            });
+            result = training.apply(Trial.of(experiment, spec.seed(), quick, evaluation), data);
         } catch (TrainingFailure e) {
             throw new CandidateFailure(e.getMessage());
         }

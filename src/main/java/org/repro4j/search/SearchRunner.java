@@ -18,6 +18,8 @@ import org.repro4j.spec.ResolvedSearch;
 import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.RunOptions;
+import org.repro4j.train.TrialExecutor;
+import org.repro4j.train.TrialExecutors;
 import org.repro4j.train.Trial;
 import org.repro4j.train.TrialRunner;
 
@@ -35,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a hyperparameter search from its spec into {@code <resultsRoot>/<name>/}. Arbiter generates
  * the candidates (grid or random, from the spec's parameter spaces), its
- * {@link LocalOptimizationRunner} schedules them on the spec's number of threads and stops at the
+ * {@link LocalOptimizationRunner} schedules them on the spec's number of threads (with a cluster executor,
+ * one thread per task slot, each handing its candidate to the cluster as a trial) and stops at the
  * budget (Arbiter's {@link MaxCandidatesCondition} and {@link MaxTimeCondition}), and each
  * candidate is trained by the experiment engine and scored on the validation split. Every finished
  * candidate goes to the {@link SearchJournal} first, so an interrupted search resumes where it
@@ -77,14 +80,33 @@ public final class SearchRunner {
                 throw new ReproException(specFile + ": search.test_best is true, but protocol '"
                         + spec.experiment().path("data").path("protocol").asText() + "' has no test split. Fix: set test_best: false.");
             }
-            NetworkTrainer trainer = new NetworkTrainer(spec, specFile, options.quick());
             ValidationScore score = new ValidationScore(spec.search().score());
-            BestEvaluation best = record -> measureBest(trainer, spec, data, record);
-            return run(resolved, options, new Engine(trainer, score, new SplitsProvider(data), best));
+            NetworkTrainer here = new NetworkTrainer(spec, specFile, options.quick());
+            // The chosen candidate is trained again here, on the splits loaded above, so that only test_best shows it the test split.
+            BestEvaluation best = record -> measureBest(here, spec, data, record);
+            if (options.executor().local()) {
+                return run(resolved, options, new Engine(here, score, new SplitsProvider(data), best), spec.search().threads());
+            }
+            try (TrialExecutor cluster = TrialExecutors.create(options.executor(), options.dataDir(), options.quick(), 1)) {
+                NetworkTrainer remote = new NetworkTrainer(spec, specFile, options.quick(),
+                        (trial, splits) -> cluster.run(List.of(trial), c -> {
+                            throw new IllegalStateException("a cluster's executor loads its own splits");
+                        }, () -> {
+                        }).get(0));
+                int slots = cluster.parallelism();
+                options.log().printf("  candidates train on the %s executor at %s, %d at once%n", options.executor().kind(),
+                        options.executor().master(), slots);
+                return run(resolved, options, new Engine(remote, score, new SplitsProvider(data), best), slots);
+            }
         }
     }
 
     static Path run(ResolvedSearch resolved, SearchOptions options, Engine engine) {
+        return run(resolved, options, engine, resolved.spec().search().threads());
+    }
+
+    /** @param threads candidates trained at once: the spec's threads here, a cluster's task slots there */
+    static Path run(ResolvedSearch resolved, SearchOptions options, Engine engine, int threads) {
         SearchSpec spec = resolved.spec();
         Path specFile = resolved.file();
         requireProducedReferences(spec, specFile);
@@ -101,7 +123,7 @@ public final class SearchRunner {
                 options.log().printf(Locale.ROOT, "  resuming: %d candidate(s) recorded in %s (%.0f s of earlier sessions)%n",
                         journal.records().size(), journalFile, earlier);
             }
-            runCandidates(spec, space, engine, journal, options, budget, earlier);
+            runCandidates(spec, space, engine, journal, options, budget, earlier, threads);
 
             requireACompletedCandidate(spec, journal);
             SearchReport report = new SearchReport(resolved, options, journal.records());
@@ -121,7 +143,7 @@ public final class SearchRunner {
 
     /** Hands the candidates to Arbiter's local runner until the budget is spent or the grid is done. */
     private static void runCandidates(SearchSpec spec, SpecParameterSpace space, Engine engine, SearchJournal journal,
-                                      SearchOptions options, int budget, double earlierSeconds) {
+                                      SearchOptions options, int budget, double earlierSeconds, int threads) {
         SearchSpec.Settings settings = spec.search();
         List<TerminationCondition> stops = new ArrayList<>();
         if (budget != Integer.MAX_VALUE) {
@@ -145,7 +167,7 @@ public final class SearchRunner {
                 .build();
         CandidateTasks tasks = new CandidateTasks(engine.trainer(), journal, options.log(), budget);
         stops.add(new StopOnBug(tasks));
-        new LocalOptimizationRunner(settings.threads(), config, tasks).execute();
+        new LocalOptimizationRunner(threads, config, tasks).execute();
         CandidateTasks.Fatal bug = tasks.fatal();
         if (bug != null) {
             throw new IllegalStateException("search " + spec.name() + " stopped: candidate " + bug.values()

@@ -44,6 +44,11 @@ public final class LocalExecutor implements TrialExecutor {
     }
 
     @Override
+    public int parallelism() {
+        return workers;
+    }
+
+    @Override
     public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
         try {
             if (pool == null) {

@@ -51,6 +51,9 @@ public interface TrialExecutor extends AutoCloseable {
         return TrialQueue.DATA_BUDGET_BYTES;
     }
 
+    /** How many cohorts it trains at once: the local executor's workers, a cluster's task slots. */
+    int parallelism();
+
     @Override
     void close();
 

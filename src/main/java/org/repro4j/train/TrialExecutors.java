@@ -1,6 +1,7 @@
 package org.repro4j.train;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -46,20 +47,30 @@ public final class TrialExecutors {
         /** The kind, as {@code --executor} names it. */
         String kind();
 
-        /** An executor for this run, connected to {@code options.executor().master()}; the caller closes it. */
-        TrialExecutor create(RunOptions options);
+        /**
+         * An executor for {@code choice.master()}, whose trials read the data under {@code dataDir} (QUICK
+         * subsets with {@code quick}); the caller closes it.
+         */
+        TrialExecutor create(Choice choice, Path dataDir, boolean quick);
     }
 
-    /** The executor the options choose, ready to train. */
+    /** The executor a run's options choose. */
     static TrialExecutor create(RunOptions options) {
-        Choice choice = options.executor();
+        return create(options.executor(), options.dataDir(), options.quick(), options.jobs());
+    }
+
+    /**
+     * The executor of that choice, ready to train: a {@link LocalExecutor} of {@code jobs} workers, or a
+     * provider's, whose trials read the data under {@code dataDir} themselves.
+     */
+    public static TrialExecutor create(Choice choice, Path dataDir, boolean quick, int jobs) {
         if (choice.local()) {
-            return new LocalExecutor(options.jobs());
+            return new LocalExecutor(jobs);
         }
         List<Provider> providers = StreamSupport.stream(ServiceLoader.load(Provider.class).spliterator(), false).toList();
         for (Provider p : providers) {
             if (p.kind().equals(choice.kind())) {
-                return p.create(options);
+                return p.create(choice, dataDir, quick);
             }
         }
         String known = providers.stream().map(Provider::kind).collect(Collectors.joining(", "));

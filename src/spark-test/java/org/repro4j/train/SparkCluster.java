@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Spark standalone cluster on 127.0.0.1 for tests: a master and one worker, each its own JVM started
+ * A Spark standalone cluster on 127.0.0.1 for tests: a master and one worker (none for 0 cores), each its own JVM started
  * from this JVM's class path (the Maven jars), with {@code SPARK_HOME} a folder of this test's whose
  * {@code jars/} is empty (executors take their classes from {@code spark.executor.extraClassPath}).
  * {@link #close} stops both, and the executors the worker started, by process id.
@@ -31,9 +31,11 @@ final class SparkCluster implements AutoCloseable {
             start(folder.resolve("master.log"), home, local, "org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
             awaitPort(masterPort, 60);
-            start(folder.resolve("worker.log"), home, local, "org.apache.spark.deploy.worker.Worker", url(),
-                    "--cores", String.valueOf(workerCores), "--memory", "4g", "--host", "127.0.0.1",
-                    "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString());
+            if (workerCores > 0) {
+                start(folder.resolve("worker.log"), home, local, "org.apache.spark.deploy.worker.Worker", url(),
+                        "--cores", String.valueOf(workerCores), "--memory", "4g", "--host", "127.0.0.1",
+                        "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString());
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
             throw e;

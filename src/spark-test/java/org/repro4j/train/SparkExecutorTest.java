@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.TestData;
 import org.repro4j.data.Splits;
 import org.repro4j.data.SplitsStore;
+import org.repro4j.search.SearchOptions;
+import org.repro4j.search.SearchRunner;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.SpecLoader;
 
 /**
  * Trials trained on a Spark standalone cluster (a master and a worker JVM on 127.0.0.1, two task
  * slots) give, bit for bit, what the local executor gives: QUICK trials of a multi-seed experiment,
- * trained as cohorts, and augmenting ones on another protocol.
+ * trained as cohorts, augmenting ones on another protocol, and a QUICK search's candidates.
  */
 @Tag("spark")
 class SparkExecutorTest {
@@ -34,6 +36,7 @@ class SparkExecutorTest {
     @Test
     void aStandaloneClusterTrainsWhatTheLocalExecutorTrains() throws Exception {
         Path data = TestData.requireCifar();
+        TestData.requireMnist();
         List<Trial> trials = new ArrayList<>(trials("dd2424-abadi-t1", 2));
         trials.addAll(trials("dd2424-bonus-t2", 1));
         List<Cohort> cohorts = Cohort.form(trials);
@@ -47,16 +50,34 @@ class SparkExecutorTest {
             local = train(executor, cohorts, splits);
         }
 
+        List<Path> searches = List.of(Path.of("experiments/search/dd2424-bonus-grid.yaml"),
+                Path.of("experiments/search/tdt-softmax-random.yaml"));
+        List<Path> localSearches = new ArrayList<>();
+        for (Path search : searches) {
+            localSearches.add(SearchRunner.run(search, new SearchOptions(TestData.dir(), folder.resolve("local-search"), true, true,
+                    System.out)));
+        }
+
         Map<String, TrialResult> spark;
+        List<Path> clusterSearches = new ArrayList<>();
         try (SparkCluster cluster = new SparkCluster(folder, 2)) {
+            TrialExecutors.Choice choice = new TrialExecutors.Choice("spark", cluster.url());
             RunOptions options = new RunOptions(Path.of("experiments"), data, folder.resolve("results"), true, null, System.out,
-                    false, 1, new TrialExecutors.Choice("spark", cluster.url()));
+                    false, 1, choice);
             try (TrialExecutor executor = TrialExecutors.create(options)) {
                 assertEquals(SparkExecutor.class, executor.getClass());
                 spark = train(executor, cohorts, c -> {
                     throw new AssertionError("the driver loads no data for the cluster's trials");
                 });
             }
+            for (Path search : searches) {
+                clusterSearches.add(SearchRunner.run(search, new SearchOptions(TestData.dir(), folder.resolve("cluster-search"), true,
+                        true, System.out, choice)));
+            }
+        }
+        for (int i = 0; i < searches.size(); i++) {
+            assertEquals(withoutSeconds(localSearches.get(i).resolve("candidates.csv")),
+                    withoutSeconds(clusterSearches.get(i).resolve("candidates.csv")), "candidates and scores of " + searches.get(i));
         }
 
         assertEquals(local.keySet(), spark.keySet());
@@ -67,6 +88,42 @@ class SparkExecutorTest {
             assertEquals(LocalExecutorTest.withoutWallTime(a.rows()), LocalExecutorTest.withoutWallTime(b.rows()), "trial " + hash);
             assertArrayEquals(a.firstLayerWeights().values(), b.firstLayerWeights().values(), "trial " + hash);
         }
+    }
+
+    /** A cluster without a worker fails the run after the executor wait, naming the fix, instead of waiting for ever. */
+    @Test
+    void aClusterWithoutWorkersFailsAfterTheWait() throws Exception {
+        Path data = TestData.requireCifar();
+        List<Cohort> cohorts = Cohort.form(trials("dd2424-abadi-t1", 1));
+        try (SparkCluster cluster = new SparkCluster(folder, 0)) {
+            RunOptions options = new RunOptions(Path.of("experiments"), data, folder.resolve("results"), true, null, System.out,
+                    false, 1, new TrialExecutors.Choice("spark", cluster.url()));
+            long start = System.nanoTime();
+            try (SparkExecutor executor = new SparkExecutor(options.executor(), data, true, java.time.Duration.ofSeconds(5))) {
+                org.repro4j.ReproException e = org.junit.jupiter.api.Assertions.assertThrows(org.repro4j.ReproException.class,
+                        () -> train(executor, cohorts, c -> {
+                            throw new AssertionError("no data in the driver");
+                        }));
+                assertTrue(e.getMessage().contains("had no executor for 5 s"), e.getMessage());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 60, "it failed after " + seconds + " s");
+        }
+    }
+
+    /** The lines of a candidates.csv without its seconds column, a wall time. */
+    private static List<String> withoutSeconds(Path csv) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        int column = List.of(lines.get(0).replace("\"", "").split(",")).indexOf("seconds");
+        assertTrue(column >= 0, "a seconds column in " + lines.get(0));
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(column);
+            kept.add(String.join(",", cells));
+        }
+        assertTrue(kept.size() > 1, "candidates in " + csv);
+        return kept;
     }
 
     /** The QUICK trials of an experiment's settings for its first {@code seeds} seeds. */

@@ -3,6 +3,7 @@ package org.repro4j.train;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,12 +36,43 @@ public final class SparkExecutor implements TrialExecutor {
      */
     static final String JAVA_OPTIONS_VARIABLE = "SPARK_JAVA_OPTS";
 
-    private final RunOptions options;
-    private JavaSparkContext context;
-    private ExecutorService submitters;
+    /**
+     * How long a run waits while the cluster has no executor at all before it fails: Spark itself waits for
+     * ever for a worker to come back ({@code ../shared/SPARK-NOTES.md}). {@code REPRO_SPARK_WAIT_SECONDS} sets it.
+     */
+    static final Duration DEFAULT_EXECUTOR_WAIT = Duration.ofSeconds(120);
 
-    SparkExecutor(RunOptions options) {
-        this.options = options;
+    private final TrialExecutors.Choice choice;
+    private final Path dataDir;
+    private final boolean quick;
+    private final Duration executorWait;
+    private JavaSparkContext context;
+
+    SparkExecutor(TrialExecutors.Choice choice, Path dataDir, boolean quick) {
+        this(choice, dataDir, quick, executorWait(System.getenv("REPRO_SPARK_WAIT_SECONDS")));
+    }
+
+    SparkExecutor(TrialExecutors.Choice choice, Path dataDir, boolean quick, Duration executorWait) {
+        this.choice = choice;
+        this.dataDir = dataDir.toAbsolutePath();
+        this.quick = quick;
+        this.executorWait = executorWait;
+    }
+
+    static Duration executorWait(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_EXECUTOR_WAIT;
+        }
+        try {
+            long s = Long.parseLong(seconds.trim());
+            if (s > 0) {
+                return Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new ReproException("REPRO_SPARK_WAIT_SECONDS=" + seconds + " is not a number of seconds above 0. Fix: unset it"
+                + " (" + DEFAULT_EXECUTOR_WAIT.toSeconds() + " s) or give e.g. 300.");
     }
 
     /** The kind {@code --executor spark} names, for {@link TrialExecutors}. */
@@ -51,8 +83,8 @@ public final class SparkExecutor implements TrialExecutor {
         }
 
         @Override
-        public TrialExecutor create(RunOptions options) {
-            return new SparkExecutor(options);
+        public TrialExecutor create(TrialExecutors.Choice choice, Path dataDir, boolean quick) {
+            return new SparkExecutor(choice, dataDir, quick);
         }
     }
 
@@ -98,7 +130,7 @@ public final class SparkExecutor implements TrialExecutor {
 
     private synchronized JavaSparkContext context() {
         if (context == null) {
-            context = new JavaSparkContext(configuration(options.executor().master()));
+            context = new JavaSparkContext(configuration(choice.master()));
             context.setLogLevel("WARN");
         }
         return context;
@@ -107,19 +139,22 @@ public final class SparkExecutor implements TrialExecutor {
     @Override
     public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
         JavaSparkContext sc = context();
-        CohortTask task = new CohortTask(options.dataDir().toAbsolutePath().toString(), options.quick());
+        CohortTask task = new CohortTask(dataDir.toString(), quick);
         // One cohort per task slot: Spark's default parallelism, the cluster's cores once its executors have
         // registered (2 before that), so the slots grow as executors join.
         int slots = Math.max(1, sc.defaultParallelism());
         Semaphore free = new Semaphore(slots);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Object finishing = new Object();
-        submitters = Executors.newCachedThreadPool(r -> {
+        ExecutorService submitters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "spark-cohort");
             t.setDaemon(true);
             return t;
         });
         Thread dispatcher = Thread.currentThread();
+        // This call's jobs, cancelled together when one fails; a search trains candidates in several calls at once.
+        String group = "repro4j-" + java.util.UUID.randomUUID();
+        Thread watchdog = watchdog(sc, group, failure, dispatcher);
         try {
             while (failure.get() == null) {
                 int now = sc.defaultParallelism();
@@ -135,6 +170,7 @@ public final class SparkExecutor implements TrialExecutor {
                 }
                 submitters.execute(() -> {
                     try {
+                        sc.setJobGroup(group, c.trials().size() + " trial(s)", true);
                         CohortOutcome outcome = sc.parallelize(List.of(c), 1).map(task).collect().get(0);
                         if (outcome.error() != null) {
                             throw new TrainingFailure("a cohort of " + c.trials().size() + " trial(s) failed on executor host "
@@ -148,6 +184,7 @@ public final class SparkExecutor implements TrialExecutor {
                         }
                     } catch (Throwable e) {
                         if (failure.compareAndSet(null, e)) {
+                            sc.cancelJobGroup(group);
                             dispatcher.interrupt();
                         }
                     } finally {
@@ -161,6 +198,9 @@ public final class SparkExecutor implements TrialExecutor {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while trials were training on Spark", e);
             }
+        } finally {
+            watchdog.interrupt();
+            submitters.shutdownNow();
         }
         Throwable first = failure.get();
         if (first instanceof RuntimeException r) {
@@ -174,11 +214,50 @@ public final class SparkExecutor implements TrialExecutor {
         }
     }
 
+    /**
+     * Fails the run, cancelling its jobs, once the cluster has had no executor for {@link #executorWait}:
+     * no worker registered, or every one lost. The reason goes to {@code failure} before the cancelled
+     * jobs report theirs.
+     */
+    private Thread watchdog(JavaSparkContext sc, String group, AtomicReference<Throwable> failure, Thread dispatcher) {
+        String master = choice.master();
+        Thread t = new Thread(() -> {
+            long lastSeen = System.nanoTime();
+            while (!Thread.currentThread().isInterrupted()) {
+                // The driver is listed among the executors; with a local master it is the only one, and trains.
+                boolean any = master.startsWith("local") || sc.sc().statusTracker().getExecutorInfos().length > 1;
+                if (any) {
+                    lastSeen = System.nanoTime();
+                } else if (System.nanoTime() - lastSeen > executorWait.toNanos()) {
+                    if (failure.compareAndSet(null, new ReproException("The Spark cluster at " + master + " had no executor for "
+                            + executorWait.toSeconds() + " s, so no trial could train (no worker registered, or every worker"
+                            + " was lost). Fix: start a worker for this master (one with enough memory and cores for an"
+                            + " executor), or give it longer with REPRO_SPARK_WAIT_SECONDS."))) {
+                        sc.cancelJobGroup(group);
+                        dispatcher.interrupt();
+                    }
+                    return;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "spark-watchdog");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The cluster's task slots: Spark's default parallelism, its executors' cores (2 until they have registered). */
+    @Override
+    public int parallelism() {
+        return Math.max(1, context().defaultParallelism());
+    }
+
     @Override
     public synchronized void close() {
-        if (submitters != null) {
-            submitters.shutdownNow();
-        }
         if (context != null) {
             context.stop();
             context = null;
@@ -198,7 +277,9 @@ public final class SparkExecutor implements TrialExecutor {
             long start = System.nanoTime();
             try (SplitsStore.Lease lease = SplitsStore.shared().acquire(first.data(), Path.of(dataDir), quick,
                     TrialRunner.form(first.training()))) {
-                List<TrialResult> results = new ArrayList<>(TrialRunner.run(cohort, lease.splits(), () -> {
+                // A search's candidates never see the test split, here as in the search's own JVM.
+                Splits splits = first.evaluation() == Trial.Evaluation.CANDIDATE ? lease.splits().withoutTest() : lease.splits();
+                List<TrialResult> results = new ArrayList<>(TrialRunner.run(cohort, splits, () -> {
                 }));
                 return new CohortOutcome(results, (System.nanoTime() - start) / 1e9, null, host);
             } catch (TrainingFailure | ReproException e) {
