@@ -19,22 +19,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class SparkCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
+    private final Path folder;
+    private final Path home;
+    private final Path local;
     private final int masterPort;
+    private Process worker;
 
     SparkCluster(Path folder, int workerCores) throws IOException, InterruptedException {
-        Path home = Files.createDirectories(folder.resolve("spark-home"));
+        this.folder = folder;
+        this.home = Files.createDirectories(folder.resolve("spark-home"));
         Files.createDirectories(home.resolve("jars"));
-        Path work = Files.createDirectories(folder.resolve("work"));
-        Path local = Files.createDirectories(folder.resolve("local"));
+        this.local = Files.createDirectories(folder.resolve("local"));
         masterPort = freePort();
         try {
-            start(folder.resolve("master.log"), home, local, "org.apache.spark.deploy.master.Master",
+            start(folder.resolve("master.log"), "org.apache.spark.deploy.master.Master",
                     "--host", "127.0.0.1", "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(freePort()));
             awaitPort(masterPort, 60);
             if (workerCores > 0) {
-                start(folder.resolve("worker.log"), home, local, "org.apache.spark.deploy.worker.Worker", url(),
-                        "--cores", String.valueOf(workerCores), "--memory", "4g", "--host", "127.0.0.1",
-                        "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString());
+                startWorker(workerCores);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -42,17 +44,27 @@ final class SparkCluster implements AutoCloseable {
         }
     }
 
+    /** Starts a worker (after {@link #killWorker}, a new one) with that many cores. */
+    void startWorker(int cores) throws IOException {
+        int n = processes.size();
+        Path work = Files.createDirectories(folder.resolve("work-" + n));
+        worker = start(folder.resolve("worker-" + n + ".log"), "org.apache.spark.deploy.worker.Worker", url(),
+                "--cores", String.valueOf(cores), "--memory", "4g", "--host", "127.0.0.1",
+                "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString());
+    }
+
+    /** Kills the worker and the executor JVMs it started at once (SIGKILL), as a machine that fails would. */
+    void killWorker() throws InterruptedException {
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** The master's URL, for {@code --master}. */
     String url() {
         return "spark://127.0.0.1:" + masterPort;
     }
 
-    /** The processes started (master, then worker), for tests that kill one. */
-    List<Process> processes() {
-        return processes;
-    }
-
-    private void start(Path log, Path home, Path local, String mainClass, String... args) throws IOException {
+    private Process start(Path log, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(System.getenv(SparkExecutor.JAVA_OPTIONS_VARIABLE).trim().split("\\s+")));
@@ -67,7 +79,9 @@ final class SparkCluster implements AutoCloseable {
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("SPARK_SCALA_VERSION", "2.12");
         env.put("SPARK_LOCAL_DIRS", local.toString());
-        processes.add(pb.start());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
     }
 
     private static int freePort() throws IOException {

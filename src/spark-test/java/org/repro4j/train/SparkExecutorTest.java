@@ -111,6 +111,37 @@ class SparkExecutorTest {
         }
     }
 
+    /**
+     * A worker killed while candidates train on it (its executor too, at once) loses no candidate: once a
+     * new worker joins, Spark trains the lost tasks again, and the search ends with the candidates and
+     * scores of a local run.
+     */
+    @Test
+    void aWorkerKilledMidSearchLosesNoCandidate() throws Exception {
+        TestData.requireMnist();
+        Path search = Path.of("experiments/search/tdt-softmax-random.yaml");
+        Path local = SearchRunner.run(search, new SearchOptions(TestData.dir(), folder.resolve("local-search"), false, true, System.out));
+
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream both = new java.io.PrintStream(new org.apache.commons.io.output.TeeOutputStream(System.out, log), true);
+        try (SparkCluster cluster = new SparkCluster(folder, 2)) {
+            SearchOptions options = new SearchOptions(TestData.dir(), folder.resolve("cluster-search"), false, true, both,
+                    new TrialExecutors.Choice("spark", cluster.url()));
+            java.util.concurrent.CompletableFuture<Path> done = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> SearchRunner.run(search, options));
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (!log.toString().contains("[4/24]") && System.nanoTime() < deadline && !done.isDone()) {
+                Thread.sleep(50);
+            }
+            assertTrue(log.toString().contains("[4/24]") && !done.isDone(), "four candidates recorded, the search still running");
+            cluster.killWorker();
+            Thread.sleep(3000);
+            cluster.startWorker(2);
+            Path onCluster = done.get(180, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(withoutSeconds(local.resolve("candidates.csv")), withoutSeconds(onCluster.resolve("candidates.csv")));
+        }
+    }
+
     /** The lines of a candidates.csv without its seconds column, a wall time. */
     private static List<String> withoutSeconds(Path csv) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(csv);
