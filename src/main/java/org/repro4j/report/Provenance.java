@@ -64,12 +64,21 @@ public record Provenance(String specSha256, List<Long> seeds, String backend, St
      * @param mode       {@code full} or {@code quick} (a smoke run on a data subset)
      * @param dataFiles  each data file the experiment read (path under the data folder) with its pinned MD5
      * @param trials     each setting and seed ({@code "lambda=0,eta=0.1, seed 1"}) with its trial's SHA-256
+     * @param trainedOn  where each of those trials trained (the executor, the host and its cores), as far as
+     *                   recorded; not part of what determines the numbers, which are the same wherever it trained
      */
-    @JsonPropertyOrder({"codeSha256", "mode", "dataFiles", "trials"})
-    public record Recipe(String codeSha256, String mode, Map<String, String> dataFiles, Map<String, String> trials) {
+    @JsonPropertyOrder({"codeSha256", "mode", "dataFiles", "trials", "trainedOn"})
+    public record Recipe(String codeSha256, String mode, Map<String, String> dataFiles, Map<String, String> trials,
+                         Map<String, String> trainedOn) {
         public Recipe {
             dataFiles = dataFiles == null ? Map.of() : new TreeMap<>(dataFiles);
             trials = trials == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trials));
+            trainedOn = trainedOn == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(trainedOn));
+        }
+
+        /** A recipe without a record of where its trials trained. */
+        public Recipe(String codeSha256, String mode, Map<String, String> dataFiles, Map<String, String> trials) {
+            this(codeSha256, mode, dataFiles, trials, null);
         }
 
         /** How {@link #trials} names a setting's seed: {@code "lambda=0,eta=0.1, seed 1"}, or {@code "seed 1"}. */

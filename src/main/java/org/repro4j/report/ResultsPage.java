@@ -171,6 +171,10 @@ public final class ResultsPage {
                     : p.recipe().dataFiles().entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
                     .collect(Collectors.joining(", ")));
             row(md, "trials", p.recipe().trials().size() + " (each one's SHA-256 in `summary.json`)");
+            if (!p.recipe().trainedOn().isEmpty()) {
+                row(md, "trained on", p.recipe().trainedOn().values().stream().distinct().sorted()
+                        .collect(java.util.stream.Collectors.joining("; ")) + " (each trial's in `summary.json`)");
+            }
         }
         row(md, "backend", p.backend());
         row(md, "BLAS", p.blasVendor() + ", " + p.nd4jEnvironment().getOrDefault("blas.threads", "?")

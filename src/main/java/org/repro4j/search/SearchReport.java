@@ -19,6 +19,7 @@ import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.CodeHash;
 import org.repro4j.train.ResultProvenance;
 import org.repro4j.train.Trial;
+import org.repro4j.train.TrialExecutors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,7 +118,14 @@ final class SearchReport {
             ExperimentSpec candidate = SearchSpecLoader.candidate(spec, specFile, r.values());
             trials.put("candidate " + r.index(), Trial.of(candidate, spec.seed(), options.quick(), Trial.Evaluation.CANDIDATE).sha256());
         }
-        return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full", dataFiles(spec, specFile), trials);
+        // The candidates trained here, or on a cluster's executors; the chosen one is trained again here either way.
+        Map<String, String> trainedOn = new LinkedHashMap<>();
+        String here = TrialExecutors.where(TrialExecutors.LOCAL);
+        trainedOn.put("candidates", options.executor().local() ? here
+                : options.executor().kind() + " " + options.executor().master() + ", its executors");
+        trainedOn.put("chosen candidate", here);
+        return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full", dataFiles(spec, specFile), trials,
+                trainedOn);
     }
 
     /** The data files a search reads (those of its base experiment's protocol), with their MD5s. */

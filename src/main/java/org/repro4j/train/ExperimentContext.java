@@ -29,6 +29,7 @@ final class ExperimentContext {
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, String> trials = new LinkedHashMap<>();
+    private final Map<String, String> trainedOn = new LinkedHashMap<>();
     private double trainingSeconds;
     private double waitingSeconds;
 
@@ -72,8 +73,11 @@ final class ExperimentContext {
     }
 
     /** Records which trial gave a setting's seed, for the provenance. */
-    void trial(String setting, long seed, String sha256) {
+    void trial(String setting, long seed, String sha256, String trainedOn) {
         trials.put(Provenance.Recipe.trialName(setting, seed), sha256);
+        if (trainedOn != null) {
+            this.trainedOn.put(Provenance.Recipe.trialName(setting, seed), trainedOn);
+        }
     }
 
     Map<String, List<Double>> measured() {
@@ -86,6 +90,11 @@ final class ExperimentContext {
 
     List<String> notes() {
         return notes;
+    }
+
+    /** Where each trial trained, by the names of {@link #trials}. */
+    Map<String, String> trainedOn() {
+        return trainedOn;
     }
 
     Map<String, String> trials() {

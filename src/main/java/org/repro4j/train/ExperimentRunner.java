@@ -59,7 +59,7 @@ public final class ExperimentRunner {
             double seconds = ctx.seconds((System.nanoTime() - start) / 1e9);
             Summary summary = summarise(spec, ctx);
             summary.provenance(ResultProvenance.capture(experiment.sha256(), seeds, seconds,
-                    ResultProvenance.recipe(experiment, options.quick(), ctx.trials())));
+                    ResultProvenance.recipe(experiment, options.quick(), ctx.trials(), ctx.trainedOn())));
             // The resolved spec that specSha256 hashes: sha256sum spec.json gives it.
             Files.writeString(out.path().resolve("spec.json"), experiment.canonicalJson());
             summary.write(out.path().resolve("summary.json"));

@@ -72,8 +72,9 @@ public final class LocalExecutor implements TrialExecutor {
         long start = System.nanoTime();
         List<TrialResult> results = TrialRunner.run(cohort, splits, onStep);
         double seconds = (System.nanoTime() - start) / 1e9 / results.size();
+        String where = TrialExecutors.where(TrialExecutors.LOCAL);
         for (int i = 0; i < results.size(); i++) {
-            finished.accept(cohort.trials().get(i), results.get(i), seconds);
+            finished.accept(cohort.trials().get(i), results.get(i).withTrainedOn(where), seconds);
         }
     }
 

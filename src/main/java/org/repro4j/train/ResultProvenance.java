@@ -22,12 +22,18 @@ public final class ResultProvenance {
 
     /** The recipe of an experiment's run: this JVM's code, the mode, the data its settings read and its trials. */
     static Provenance.Recipe recipe(ResolvedExperiment experiment, boolean quick, Map<String, String> trials) {
+        return recipe(experiment, quick, trials, null);
+    }
+
+    /** @param trainedOn where each of the trials trained, by their names in {@code trials} */
+    static Provenance.Recipe recipe(ResolvedExperiment experiment, boolean quick, Map<String, String> trials,
+                                    Map<String, String> trainedOn) {
         Map<String, String> files = new LinkedHashMap<>();
         for (ResolvedExperiment.Setting s : experiment.settings()) {
             if (s.spec().data() != null) {
                 files.putAll(Protocols.files(s.spec().data().protocol()));
             }
         }
-        return new Provenance.Recipe(CodeHash.current(), quick ? "quick" : "full", files, trials);
+        return new Provenance.Recipe(CodeHash.current(), quick ? "quick" : "full", files, trials, trainedOn);
     }
 }

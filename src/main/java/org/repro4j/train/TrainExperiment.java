@@ -36,7 +36,7 @@ final class TrainExperiment implements ExperimentKind {
                     ctx.log.println(ctx.spec.id() + ": " + which + ": trained before (trial " + p.trial.sha256().substring(0, 12)
                             + "), taken from the trial store");
                 }
-                ctx.trial(p.setting, p.seed, p.trial.sha256());
+                ctx.trial(p.setting, p.seed, p.trial.sha256(), result.trainedOn());
                 if (result.divergence() != null) {
                     ctx.log.println(ctx.spec.id() + ": " + which + ": " + result.divergence() + "; training stopped");
                     ctx.note(which + ": the training " + result.divergence() + ". It was stopped there, and its"

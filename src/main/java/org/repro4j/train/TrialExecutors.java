@@ -54,6 +54,20 @@ public final class TrialExecutors {
         TrialExecutor create(Choice choice, Path dataDir, boolean quick);
     }
 
+    /**
+     * How a result records where it trained ({@link TrialResult#trainedOn}): the executor ({@code local}, or the
+     * kind and master), then the host and its cores, e.g. {@code "local, vm (2 cores)"}.
+     */
+    public static String where(String executor) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "an unknown host";
+        }
+        return executor + ", " + host + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+    }
+
     /** The executor a run's options choose. */
     static TrialExecutor create(RunOptions options) {
         return create(options.executor(), options.dataDir(), options.quick(), options.jobs());

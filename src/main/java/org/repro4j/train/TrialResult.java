@@ -15,13 +15,26 @@ import java.util.Map;
  * @param divergence        where the training diverged ({@link DivergenceWatch}), or null
  * @param firstLayerWeights the first layer's trained W, one row per unit; null unless an experiment's trial
  * @param testTrueClass     the probability given to the true class of each test example; null without a test split
+ * @param trainedOn         where it trained: the executor, the host and its cores (provenance; it does not change the
+ *                          numbers); null where not recorded
  */
 public record TrialResult(List<MetricRow> rows, Map<String, Double> measures, int stepsPerEpoch, String divergence,
-                          Matrix firstLayerWeights, TrueClass testTrueClass) implements Serializable {
+                          Matrix firstLayerWeights, TrueClass testTrueClass, String trainedOn) implements Serializable {
 
     public TrialResult {
         rows = List.copyOf(rows);
         measures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(measures));
+    }
+
+    /** A result whose executor has not said yet where it trained ({@link #withTrainedOn}). */
+    public TrialResult(List<MetricRow> rows, Map<String, Double> measures, int stepsPerEpoch, String divergence,
+                       Matrix firstLayerWeights, TrueClass testTrueClass) {
+        this(rows, measures, stepsPerEpoch, divergence, firstLayerWeights, testTrueClass, null);
+    }
+
+    /** This result, trained where {@code where} says: the executor, the host and its cores ({@link TrialExecutors#where}). */
+    public TrialResult withTrainedOn(String where) {
+        return new TrialResult(rows, measures, stepsPerEpoch, divergence, firstLayerWeights, testTrueClass, where);
     }
 
     /** A dense matrix in row-major order. */

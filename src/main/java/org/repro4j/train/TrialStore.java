@@ -70,7 +70,8 @@ final class TrialStore {
                     trueClass = in.readBoolean() ? readTrueClass(in) : null;
                 }
             }
-            return new TrialResult(rows, stored.measures(), stored.stepsPerEpoch(), stored.divergence(), weights, trueClass);
+            return new TrialResult(rows, stored.measures(), stored.stepsPerEpoch(), stored.divergence(), weights, trueClass,
+                    stored.trainedOn());
         } catch (IOException | RuntimeException e) {
             return null; // a damaged entry is trained again (and rewritten)
         }
@@ -82,7 +83,7 @@ final class TrialStore {
             Files.createDirectories(tmp);
             Files.writeString(tmp.resolve("trial.json"), trial.json() + "\n");
             JSON.writeValue(tmp.resolve("result.json").toFile(),
-                    new Stored(result.measures(), result.stepsPerEpoch(), result.divergence(), trial.curves()));
+                    new Stored(result.measures(), result.stepsPerEpoch(), result.divergence(), trial.curves(), result.trainedOn()));
             try (MetricsCsv csv = MetricsCsv.create(tmp.resolve(MetricsCsv.FILE_NAME))) {
                 result.rows().forEach(csv::row);
             }
@@ -124,13 +125,14 @@ final class TrialStore {
      *
      * @param curves the splits the trial measured while it trained
      */
-    private record Stored(LinkedHashMap<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves) {
+    private record Stored(LinkedHashMap<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves,
+                          String trainedOn) {
         Stored {
             curves = curves == null ? List.of() : curves;
         }
 
-        Stored(Map<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves) {
-            this(new LinkedHashMap<>(measures), stepsPerEpoch, divergence, curves);
+        Stored(Map<String, Double> measures, int stepsPerEpoch, String divergence, List<Split> curves, String trainedOn) {
+            this(new LinkedHashMap<>(measures), stepsPerEpoch, divergence, curves, trainedOn);
         }
     }
 

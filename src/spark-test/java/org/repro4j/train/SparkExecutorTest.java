@@ -87,6 +87,7 @@ class SparkExecutorTest {
             assertEquals(a.measures(), b.measures(), "trial " + hash);
             assertEquals(LocalExecutorTest.withoutWallTime(a.rows()), LocalExecutorTest.withoutWallTime(b.rows()), "trial " + hash);
             assertArrayEquals(a.firstLayerWeights().values(), b.firstLayerWeights().values(), "trial " + hash);
+            assertTrue(b.trainedOn().startsWith("spark spark://127.0.0.1:"), b.trainedOn());
         }
     }
 

@@ -139,7 +139,7 @@ public final class SparkExecutor implements TrialExecutor {
     @Override
     public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
         JavaSparkContext sc = context();
-        CohortTask task = new CohortTask(dataDir.toString(), quick);
+        CohortTask task = new CohortTask(dataDir.toString(), quick, "spark " + choice.master());
         // One cohort per task slot: Spark's default parallelism, the cluster's cores once its executors have
         // registered (2 before that), so the slots grow as executors join.
         int slots = Math.max(1, sc.defaultParallelism());
@@ -269,7 +269,7 @@ public final class SparkExecutor implements TrialExecutor {
     }
 
     /** The Spark task: trains one cohort in an executor JVM, on splits that JVM loads from {@code dataDir}. */
-    record CohortTask(String dataDir, boolean quick) implements org.apache.spark.api.java.function.Function<Cohort, CohortOutcome> {
+    record CohortTask(String dataDir, boolean quick, String executor) implements org.apache.spark.api.java.function.Function<Cohort, CohortOutcome> {
         @Override
         public CohortOutcome call(Cohort cohort) {
             String host = host();
@@ -279,8 +279,10 @@ public final class SparkExecutor implements TrialExecutor {
                     TrialRunner.form(first.training()))) {
                 // A search's candidates never see the test split, here as in the search's own JVM.
                 Splits splits = first.evaluation() == Trial.Evaluation.CANDIDATE ? lease.splits().withoutTest() : lease.splits();
-                List<TrialResult> results = new ArrayList<>(TrialRunner.run(cohort, splits, () -> {
-                }));
+                String where = TrialExecutors.where(executor);
+                List<TrialResult> results = new ArrayList<>();
+                TrialRunner.run(cohort, splits, () -> {
+                }).forEach(r -> results.add(r.withTrainedOn(where)));
                 return new CohortOutcome(results, (System.nanoTime() - start) / 1e9, null, host);
             } catch (TrainingFailure | ReproException e) {
                 return new CohortOutcome(List.of(), 0, e.getMessage(), host);

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Trials trained two at a time give, bit for bit, what they give one at a time. */
 class LocalExecutorTest {
@@ -57,6 +58,8 @@ class LocalExecutorTest {
                     two.get(i).firstLayerWeights().values(), "trial " + i);
         }
         assertNotEquals(one.get(0).measures(), one.get(1).measures(), "different settings give different results");
+        String cores = " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        assertTrue(two.get(0).trainedOn().startsWith("local, ") && two.get(0).trainedOn().endsWith(cores), two.get(0).trainedOn());
     }
 
     /**

@@ -63,6 +63,9 @@ class TrialStoreTest {
         store.store(val, result);
         assertTrue(store.contains(val.withCurves(List.of())));
         assertEquals(0.39, store.load(val.withCurves(List.of())).measures().get("test_acc"));
+        assertNull(store.load(val).trainedOn(), "where it trained, when nobody said");
+        store.store(val, result.withTrainedOn("spark spark://10.0.0.1:7077, node-3 (8 cores)"));
+        assertEquals("spark spark://10.0.0.1:7077, node-3 (8 cores)", store.load(val).trainedOn());
         assertTrue(store.contains(val));
         Trial both = val.withCurves(List.of(Split.TRAIN, Split.VAL));
         assertFalse(store.contains(both), "the training split was not measured");
