@@ -21,6 +21,8 @@ endif
 # EXECUTOR=spark MASTER=URL trains the trials of run targets on a Spark cluster, with the Spark build (Maven profile
 # spark, built into target/spark so the default build never holds Spark's jars).
 EXECUTOR ?= local
+# bin/repro runs the Spark build's classes when EXECUTOR=spark (every command of a target, pages included).
+export EXECUTOR
 SPARK_MVN := $(MVN_PLAIN) -Pcpu,spark -Drepro.build.dir=$(CURDIR)/target/spark
 ifeq ($(EXECUTOR),spark)
   ifneq ($(BACKEND),cpu)
