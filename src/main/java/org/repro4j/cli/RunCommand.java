@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     String executor;
 
     @Option(names = "--master", paramLabel = "URL", description = {"The Spark master for --executor spark: spark://HOST:PORT"
-            + " (a standalone cluster), local[N] (N cores of this JVM), yarn or k8s://... (make MASTER=URL)"})
+            + " (a standalone cluster whose machines share this folder) or local[N] (N cores of this JVM) (make MASTER=URL)"})
     String master;
 
     @Override

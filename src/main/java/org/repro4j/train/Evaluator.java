@@ -72,11 +72,39 @@ public final class Evaluator {
     static SplitMetrics evaluate(MultiLayerNetwork net, DataSet data, DataNormalization normalizer, int blockRows) {
         int last = net.getnLayers() - 1;
         BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(last);
+        INDArray features = data.getFeatures();
+        long n = features.rows();
+        return blockwise(net, data, blockRows, (from, to) -> {
+            INDArray x = rows(features, from, to, n);
+            if (normalizer != null) {
+                x = x.dup('c');
+                normalizer.transform(x);
+            }
+            INDArray input = x;
+            for (int l = 0; l < last; l++) {
+                BaseLayer<?> hidden = (BaseLayer<?>) net.getLayer(l);
+                input = hidden.layerConf().getActivationFn().getActivation(preOutput(hidden, input), false);
+            }
+            return preOutput(out, input);
+        });
+    }
+
+    /** The output layer's pre-activations for rows {@code from} (inclusive) to {@code to} of a split. */
+    @FunctionalInterface
+    private interface PreOutputs {
+        INDArray rows(long from, long to);
+    }
+
+    /**
+     * A split's loss, cost and accuracy from its output layer's pre-activations, block by block in the
+     * evaluation's workspace: the loss and the hits summed over the blocks, the regularisation added once.
+     */
+    private static SplitMetrics blockwise(MultiLayerNetwork net, DataSet data, int blockRows, PreOutputs preOutputs) {
+        BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(net.getnLayers() - 1);
         ILossFunction lossFn = out.layerConf().getLossFn();
         IActivation activation = out.layerConf().getActivationFn();
-        INDArray features = data.getFeatures();
         INDArray labels = data.getLabels();
-        long n = features.rows();
+        long n = labels.rows();
         double summedLoss = 0;
         double hits = 0;
         double regularisation;
@@ -86,18 +114,8 @@ public final class Evaluator {
         for (long from = 0; from < n; from += blockRows) {
             long to = Math.min(n, from + blockRows);
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-                INDArray x = rows(features, from, to, n);
-                if (normalizer != null) {
-                    x = x.dup('c');
-                    normalizer.transform(x);
-                }
+                INDArray preOutput = preOutputs.rows(from, to);
                 INDArray y = rows(labels, from, to, n);
-                INDArray input = x;
-                for (int l = 0; l < last; l++) {
-                    BaseLayer<?> hidden = (BaseLayer<?>) net.getLayer(l);
-                    input = hidden.layerConf().getActivationFn().getActivation(preOutput(hidden, input), false);
-                }
-                INDArray preOutput = preOutput(out, input);
                 summedLoss += sum(lossFn.computeScoreArray(y, preOutput.dup(), activation, null));
                 hits += correct(activation.getActivation(preOutput, false), y);
             }
@@ -150,26 +168,11 @@ public final class Evaluator {
     static SplitMetrics evaluateColumns(MultiLayerNetwork net, DataSet data, INDArray products, int offset) {
         BaseOutputLayer<?> out = (BaseOutputLayer<?>) net.getLayer(0);
         INDArray b = out.getParam("b");
-        long n = data.getFeatures().rows();
         long nOut = out.getParam("W").columns();
-        double summedLoss = 0;
-        double hits = 0;
-        double regularisation;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-            regularisation = net.calcRegularizationScore(true);
-        }
-        for (long from = 0; from < n; from += BLOCK_ROWS) {
-            long to = Math.min(n, from + BLOCK_ROWS);
-            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
-                INDArray z = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.interval(offset, offset + nOut)).dup('c');
-                INDArray preOutput = b == null ? z : z.addiRowVector(b);
-                INDArray y = rows(data.getLabels(), from, to, n);
-                summedLoss += sum(out.layerConf().getLossFn().computeScoreArray(y, preOutput.dup(), out.layerConf().getActivationFn(), null));
-                hits += correct(out.layerConf().getActivationFn().getActivation(preOutput, false), y);
-            }
-        }
-        double loss = summedLoss / n;
-        return new SplitMetrics(loss, loss + regularisation, hits / n);
+        return blockwise(net, data, BLOCK_ROWS, (from, to) -> {
+            INDArray z = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.interval(offset, offset + nOut)).dup('c');
+            return b == null ? z : z.addiRowVector(b);
+        });
     }
 
     /**

@@ -131,16 +131,7 @@ public final class LocalExecutor implements TrialExecutor {
         free.acquireUninterruptibly(workers); // every started trial has ended
         free.release(workers);
         Thread.interrupted(); // a failure after the last trial was taken may have interrupted this thread
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException r) {
-            throw r;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
-        if (e != null) {
-            throw new IllegalStateException(e);
-        }
+        TrialExecutor.rethrow(failure.get());
     }
 
     private static Runnable synchronizedStep(Runnable onStep) {

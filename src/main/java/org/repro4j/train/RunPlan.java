@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
  * A run's trials, planned before any of them trains: every setting and seed of every experiment the
  * run names ({@link TrainExperiment#plan}), each asking for the curves its experiment draws; a trial
  * that several experiments share trains once, with the curves all of them ask for. Trials the store
- * holds are taken from there; the others train in the background on a {@link LocalExecutor}, from
+ * holds are taken from there; the others train in the background on the run's {@link TrialExecutor} (this machine's cores, or a cluster), from
  * the moment an experiment first asks for a result, across experiments, so that no core waits for
  * an experiment to end.
  *

@@ -57,6 +57,19 @@ public interface TrialExecutor extends AutoCloseable {
     @Override
     void close();
 
+    /** Rethrows the first failure of a run's cohorts, if there was one: as it is when unchecked. */
+    static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     /** The trials to train, a cohort at a time. */
     @FunctionalInterface
     interface Source {

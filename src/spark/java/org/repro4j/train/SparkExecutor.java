@@ -192,26 +192,25 @@ public final class SparkExecutor implements TrialExecutor {
                     }
                 });
             }
-            free.acquire(slots); // every submitted cohort has come back
         } catch (InterruptedException e) {
             if (failure.get() == null) {
+                watchdog.interrupt();
+                submitters.shutdownNow();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while trials were training on Spark", e);
             }
-        } finally {
-            watchdog.interrupt();
-            submitters.shutdownNow();
         }
-        Throwable first = failure.get();
-        if (first instanceof RuntimeException r) {
-            throw r;
+        // Every submitted cohort has come back (after a failure its group's jobs were cancelled), as in LocalExecutor.
+        free.acquireUninterruptibly(slots);
+        watchdog.interrupt();
+        try {
+            watchdog.join(); // so that it interrupts this thread no more
+        } catch (InterruptedException alreadyCleared) {
+            // cleared below in any case
         }
-        if (first instanceof Error err) {
-            throw err;
-        }
-        if (first != null) {
-            throw new ReproException("training on Spark failed: " + first, first);
-        }
+        submitters.shutdownNow();
+        Thread.interrupted(); // a failure after the last cohort was taken may have interrupted this thread
+        TrialExecutor.rethrow(failure.get());
     }
 
     /**
