@@ -48,7 +48,7 @@ SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main $(if $(filter spark,$(EXECUTOR)),src/spark) -type f) pom.xml
 
 .PHONY: help build data test test-spark verify test-full list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
-	search status backend cuda-check cuda-compile bench clean $(EXPERIMENTS)
+	search status backend cuda-check cuda-compile bench clean spark-app $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -83,9 +83,18 @@ data: build ## Fetch MNIST and CIFAR-10 into $(DATA_DIR) (or copy from DATA_MIRR
 test: data cuda-compile ## Run the test suite (short budget; needs the data), after compiling the CUDA build
 	$(ENV) $(MVN) test
 
+# The application jar for spark-submit: this project, DL4J, ND4J and its Linux x86-64 natives, without Spark (README,
+# "On a Spark cluster"). It also runs alone: java -jar target/spark/repro4j-spark-app.jar run ID.
+APP_JAR := target/spark/repro4j-spark-app.jar
+spark-app: $(APP_JAR) ## Build the application jar for spark-submit, target/spark/repro4j-spark-app.jar (about 160 MB)
+
+$(APP_JAR): $(shell find src/main src/cpu src/spark -type f) pom.xml
+	$(SPARK_MVN) -Pspark-app -q package -DskipTests
+	@touch $@
+
 # A Spark standalone cluster on 127.0.0.1 (a master and a worker JVM from the Maven jars), a QUICK multi-seed experiment
 # trained on it and compared with the local executor; everything it starts is stopped by process id.
-test-spark: data ## Build the Spark executor (about 180 MB of jars) and test it on a local standalone cluster
+test-spark: data spark-app ## Build the Spark executor (about 180 MB of jars) and test it on a local standalone cluster
 	$(ENV) $(SPARK_MVN) test -Dtest.groups=spark -Dtest.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
 		"-Dtest.jvm.extra=$$SPARK_JAVA_OPTS"
 

@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
     String executor;
 
     @Option(names = "--master", paramLabel = "URL", description = {"The Spark master for --executor spark: spark://HOST:PORT"
-            + " (a standalone cluster whose machines share this folder) or local[N] (N cores of this JVM) (make MASTER=URL)"})
+            + " (a standalone cluster whose machines share this folder) or local[N] (N cores of this JVM) (make MASTER=URL);"
+            + " under spark-submit, its --master"})
     String master;
 
     @Override
@@ -106,7 +107,13 @@ final class RunCommand implements Callable<Integer> {
         return RunVerification.verify(resolved, options.resultsRoot(), against, all, System.out).isEmpty() ? 0 : 1;
     }
 
-    /** The executor the options name; a master is needed for a cluster's and refused for the local one. */
+    /** The system property in which spark-submit hands the driver its master URL. */
+    static final String SUBMITTED_MASTER = "spark.master";
+
+    /**
+     * The executor the options name; a master is needed for a cluster's (--master, or spark-submit's) and refused for
+     * the local one.
+     */
     static TrialExecutors.Choice executorChoice(String kind, String master) {
         if (TrialExecutors.LOCAL.equals(kind)) {
             if (master != null) {
@@ -116,8 +123,12 @@ final class RunCommand implements Callable<Integer> {
             return TrialExecutors.Choice.LOCAL;
         }
         if (master == null || master.isBlank()) {
+            // spark-submit gives the driver its --master as this property, then calls 'repro' without one.
+            master = System.getProperty(SUBMITTED_MASTER);
+        }
+        if (master == null || master.isBlank()) {
             throw new ReproException("--executor " + kind + " needs --master URL (make MASTER=URL), e.g. spark://127.0.0.1:7077"
-                    + " for a standalone cluster or local[2] for two cores of this JVM.");
+                    + " for a standalone cluster or local[2] for two cores of this JVM, or spark-submit of the application jar.");
         }
         return new TrialExecutors.Choice(kind, master);
     }

@@ -11,6 +11,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.repro4j.search.CandidateRecord.Status;
+import org.repro4j.train.TrialResult;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -80,8 +81,10 @@ final class CandidateTasks implements TaskCreator {
         long start = System.nanoTime();
         Double score = null;
         String reason = null;
+        String trainedOn = null;
         try {
             Object model = trainer.train(values, data);
+            trainedOn = model instanceof TrialResult trial ? trial.trainedOn() : null;
             double s = scoreFunction.score(model, data, candidate.getDataParameters());
             if (Double.isFinite(s)) {
                 score = s;
@@ -98,7 +101,7 @@ final class CandidateTasks implements TaskCreator {
         }
         long end = System.nanoTime();
         CandidateRecord r = new CandidateRecord(candidate.getIndex(), values, score == null ? Status.FAILED : Status.COMPLETED,
-                score, (end - start) / 1e9, earlierSeconds + (end - sessionStart) / 1e9, reason);
+                score, (end - start) / 1e9, earlierSeconds + (end - sessionStart) / 1e9, reason, trainedOn);
         journal.append(r);
         log.printf(Locale.ROOT, "  [%d/%s] %s: %s (%.1f s)%n", journal.records().size(),
                 budget == Integer.MAX_VALUE ? "?" : Integer.toString(budget), describe(values),

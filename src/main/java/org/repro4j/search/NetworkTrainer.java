@@ -7,6 +7,7 @@ import org.repro4j.spec.SearchSpec;
 import org.repro4j.spec.SearchSpecLoader;
 import org.repro4j.train.Trial;
 import org.repro4j.train.TrainingFailure;
+import org.repro4j.train.TrialExecutors;
 import org.repro4j.train.TrialResult;
 import org.repro4j.train.TrialRunner;
 
@@ -29,7 +30,7 @@ final class NetworkTrainer implements CandidateTrainer {
     /** Trains candidates in this JVM. */
     NetworkTrainer(SearchSpec spec, Path specFile, boolean quick) {
         this(spec, specFile, quick, (trial, data) -> TrialRunner.run(trial, data, () -> {
-        }));
+        }).withTrainedOn(TrialExecutors.where(TrialExecutors.LOCAL)));
     }
 
     /** @param training trains a trial on the given splits, here or (ignoring them) on a cluster's executor */

@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Writes a finished search into {@code <resultsRoot>/<name>/}: {@code candidates.csv} (every
@@ -118,14 +120,25 @@ final class SearchReport {
             ExperimentSpec candidate = SearchSpecLoader.candidate(spec, specFile, r.values());
             trials.put("candidate " + r.index(), Trial.of(candidate, spec.seed(), options.quick(), Trial.Evaluation.CANDIDATE).sha256());
         }
-        // The candidates trained here, or on a cluster's executors; the chosen one is trained again here either way.
+        // Where the candidates trained (here, or the hosts of a cluster's executors, as each candidate's record says); the
+        // chosen one is trained again here either way.
         Map<String, String> trainedOn = new LinkedHashMap<>();
         String here = TrialExecutors.where(TrialExecutors.LOCAL);
-        trainedOn.put("candidates", options.executor().local() ? here
-                : options.executor().kind() + " " + options.executor().master() + ", its executors");
+        trainedOn.put("candidates", candidatesTrainedOn(here));
         trainedOn.put("chosen candidate", here);
         return new Provenance.Recipe(CodeHash.current(), options.quick() ? "quick" : "full", dataFiles(spec, specFile), trials,
                 trainedOn);
+    }
+
+    /** Each place candidates trained with how many trained there; the executor alone for records that do not say. */
+    private String candidatesTrainedOn(String here) {
+        Map<String, Long> places = records.stream().filter(r -> r.trainedOn() != null)
+                .collect(Collectors.groupingBy(CandidateRecord::trainedOn, TreeMap::new, Collectors.counting()));
+        if (places.isEmpty()) {
+            return options.executor().local() ? here : options.executor().kind() + " " + options.executor().master() + ", its executors";
+        }
+        return places.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " candidate" : " candidates"))
+                .collect(Collectors.joining("; "));
     }
 
     /** The data files a search reads (those of its base experiment's protocol), with their MD5s. */
@@ -237,7 +250,7 @@ final class SearchReport {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); CSVWriter csv = new CSVWriter(w)) {
             List<String> header = new ArrayList<>(List.of("index", "status"));
             header.addAll(keys);
-            header.addAll(List.of(spec.search().score(), "seconds", "reason"));
+            header.addAll(List.of(spec.search().score(), "seconds", "reason", "trained_on"));
             csv.writeNext(header.toArray(String[]::new));
             for (CandidateRecord r : records) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(r.index()), r.status().name().toLowerCase(Locale.ROOT)));
@@ -245,6 +258,7 @@ final class SearchReport {
                 row.add(r.score() == null ? "" : Double.toString(r.score()));
                 row.add(String.format(Locale.ROOT, "%.3f", r.seconds()));
                 row.add(r.reason() == null ? "" : r.reason());
+                row.add(r.trainedOn() == null ? "" : r.trainedOn());
                 csv.writeNext(row.toArray(String[]::new));
             }
         } catch (IOException e) {

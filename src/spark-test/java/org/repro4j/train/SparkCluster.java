@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Spark standalone cluster on 127.0.0.1 for tests: a master and one worker (none for 0 cores), each its own JVM started
- * from this JVM's class path (the Maven jars), with {@code SPARK_HOME} a folder of this test's whose
- * {@code jars/} is empty (executors take their classes from {@code spark.executor.extraClassPath}).
+ * from this JVM's class path (the Maven jars), with {@code SPARK_HOME} a folder of this test's whose {@code jars/} is
+ * empty (executors take their classes from {@code spark.executor.extraClassPath}) or holds links to the jars of a Spark
+ * installation (executors take the rest from the application jar that spark-submit serves).
  * {@link #close} stops both, and the executors the worker started, by process id.
  */
 final class SparkCluster implements AutoCloseable {
@@ -26,9 +27,18 @@ final class SparkCluster implements AutoCloseable {
     private Process worker;
 
     SparkCluster(Path folder, int workerCores) throws IOException, InterruptedException {
+        this(folder, workerCores, List.of());
+    }
+
+    /** A cluster whose {@code SPARK_HOME/jars} links to {@code installation}, the jars executors start from. */
+    SparkCluster(Path folder, int workerCores, List<Path> installation) throws IOException, InterruptedException {
         this.folder = folder;
         this.home = Files.createDirectories(folder.resolve("spark-home"));
-        Files.createDirectories(home.resolve("jars"));
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        for (int i = 0; i < installation.size(); i++) { // numbered: two groups may publish jars of one name
+            Path jar = installation.get(i);
+            Files.createSymbolicLink(jars.resolve(i + "-" + jar.getFileName()), jar.toAbsolutePath());
+        }
         this.local = Files.createDirectories(folder.resolve("local"));
         masterPort = freePort();
         try {

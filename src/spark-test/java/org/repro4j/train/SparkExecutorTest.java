@@ -78,6 +78,9 @@ class SparkExecutorTest {
         for (int i = 0; i < searches.size(); i++) {
             assertEquals(withoutSeconds(localSearches.get(i).resolve("candidates.csv")),
                     withoutSeconds(clusterSearches.get(i).resolve("candidates.csv")), "candidates and scores of " + searches.get(i));
+            List<String> onCluster = java.nio.file.Files.readAllLines(clusterSearches.get(i).resolve("candidates.csv"));
+            assertTrue(onCluster.stream().skip(1).allMatch(line -> line.contains("\"spark spark://127.0.0.1:")),
+                    "each candidate says it trained on the cluster: " + onCluster);
         }
 
         assertEquals(local.keySet(), spark.keySet());
@@ -143,15 +146,18 @@ class SparkExecutorTest {
         }
     }
 
-    /** The lines of a candidates.csv without its seconds column, a wall time. */
+    /** The lines of a candidates.csv without its seconds (a wall time) and trained_on (the place) columns. */
     private static List<String> withoutSeconds(Path csv) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(csv);
-        int column = List.of(lines.get(0).replace("\"", "").split(",")).indexOf("seconds");
-        assertTrue(column >= 0, "a seconds column in " + lines.get(0));
+        List<String> header = List.of(lines.get(0).replace("\"", "").split(","));
+        int seconds = header.indexOf("seconds");
+        int place = header.indexOf("trained_on");
+        assertTrue(seconds >= 0 && place > seconds, "seconds and trained_on columns in " + lines.get(0));
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
             List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(column);
+            cells.remove(place);
+            cells.remove(seconds);
             kept.add(String.join(",", cells));
         }
         assertTrue(kept.size() > 1, "candidates in " + csv);

@@ -42,6 +42,9 @@ public final class SparkExecutor implements TrialExecutor {
      */
     static final Duration DEFAULT_EXECUTOR_WAIT = Duration.ofSeconds(120);
 
+    /** The Spark setting that names the executors' data folder where it is not the driver's path (README). */
+    static final String EXECUTOR_DATA_DIR = "spark.repro.dataDir";
+
     private final TrialExecutors.Choice choice;
     private final Path dataDir;
     private final boolean quick;
@@ -114,18 +117,36 @@ public final class SparkExecutor implements TrialExecutor {
         }
         String java17 = System.getenv(JAVA_OPTIONS_VARIABLE);
         if (java17 == null || java17.isBlank()) {
-            throw new ReproException("The Spark executor needs the JVM options in " + JAVA_OPTIONS_VARIABLE
-                    + " (bin/env.sh sets it). Fix: run through bin/repro or make, which read bin/env.sh.");
+            if (!submitted()) {
+                throw new ReproException("The Spark executor needs the JVM options in " + JAVA_OPTIONS_VARIABLE
+                        + " (bin/env.sh sets it). Fix: run through bin/repro or make, which read bin/env.sh, or spark-submit"
+                        + " the application jar (make spark-app).");
+            }
+            java17 = ""; // spark-submit started this JVM with Spark's Java 17 options and adds them to executors' commands
         }
-        conf.set("spark.executor.extraJavaOptions", java17
+        // After the options given to spark-submit (--conf spark.executor.extraJavaOptions=...), not instead of them.
+        conf.set("spark.executor.extraJavaOptions", (conf.get("spark.executor.extraJavaOptions", "") + " " + java17
                 + " -Dorg.bytedeco.javacpp.maxphysicalbytes=0 -Dorg.bytedeco.javacpp.maxbytes=6g"
-                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true");
+                + " -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true").trim());
         if (!conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
             // Executors on this machine (local, or a standalone cluster on it) read the driver's class path; a
             // remote cluster gets the application jar through spark-submit or --conf spark.jars (README).
             conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
         return conf;
+    }
+
+    /** True in a driver that spark-submit started: it passes Spark's settings to this JVM as system properties. */
+    static boolean submitted() {
+        return System.getProperty("spark.master") != null;
+    }
+
+    /**
+     * The data folder on executors: {@value #EXECUTOR_DATA_DIR} when set (a folder of each executor's machine,
+     * filled by the data step there), else the driver's, a folder all machines share.
+     */
+    static String executorDataDir(SparkConf conf, Path driverDataDir) {
+        return conf.get(EXECUTOR_DATA_DIR, driverDataDir.toString());
     }
 
     private synchronized JavaSparkContext context() {
@@ -139,7 +160,7 @@ public final class SparkExecutor implements TrialExecutor {
     @Override
     public void run(Source trials, Function<Cohort, Splits> data, Runnable onStep, Finished finished) {
         JavaSparkContext sc = context();
-        CohortTask task = new CohortTask(dataDir.toString(), quick, "spark " + choice.master());
+        CohortTask task = new CohortTask(executorDataDir(sc.getConf(), dataDir), quick, "spark " + choice.master());
         // One cohort per task slot: Spark's default parallelism, the cluster's cores once its executors have
         // registered (2 before that), so the slots grow as executors join.
         int slots = Math.max(1, sc.defaultParallelism());
@@ -267,22 +288,28 @@ public final class SparkExecutor implements TrialExecutor {
     record CohortOutcome(List<TrialResult> results, double seconds, String error, String host) implements java.io.Serializable {
     }
 
-    /** The Spark task: trains one cohort in an executor JVM, on splits that JVM loads from {@code dataDir}. */
+    /**
+     * The Spark task: trains one cohort in an executor JVM, on splits that JVM loads from {@code dataDir} (the executors'
+     * data folder) after the data step has checked or brought the files there.
+     */
     record CohortTask(String dataDir, boolean quick, String executor) implements org.apache.spark.api.java.function.Function<Cohort, CohortOutcome> {
         @Override
         public CohortOutcome call(Cohort cohort) {
             String host = host();
             Trial first = cohort.first();
-            long start = System.nanoTime();
-            try (SplitsStore.Lease lease = SplitsStore.shared().acquire(first.data(), Path.of(dataDir), quick,
-                    TrialRunner.form(first.training()))) {
-                // A search's candidates never see the test split, here as in the search's own JVM.
-                Splits splits = first.evaluation() == Trial.Evaluation.CANDIDATE ? lease.splits().withoutTest() : lease.splits();
-                String where = TrialExecutors.where(executor);
-                List<TrialResult> results = new ArrayList<>();
-                TrialRunner.run(cohort, splits, () -> {
-                }).forEach(r -> results.add(r.withTrainedOn(where)));
-                return new CohortOutcome(results, (System.nanoTime() - start) / 1e9, null, host);
+            try {
+                ExecutorData.prepare(Path.of(dataDir), first.data().protocol());
+                long start = System.nanoTime();
+                try (SplitsStore.Lease lease = SplitsStore.shared().acquire(first.data(), Path.of(dataDir), quick,
+                        TrialRunner.form(first.training()))) {
+                    // A search's candidates never see the test split, here as in the search's own JVM.
+                    Splits splits = first.evaluation() == Trial.Evaluation.CANDIDATE ? lease.splits().withoutTest() : lease.splits();
+                    String where = TrialExecutors.where(executor);
+                    List<TrialResult> results = new ArrayList<>();
+                    TrialRunner.run(cohort, splits, () -> {
+                    }).forEach(r -> results.add(r.withTrainedOn(where)));
+                    return new CohortOutcome(results, (System.nanoTime() - start) / 1e9, null, host);
+                }
             } catch (TrainingFailure | ReproException e) {
                 return new CohortOutcome(List.of(), 0, e.getMessage(), host);
             }

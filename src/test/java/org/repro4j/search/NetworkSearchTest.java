@@ -58,6 +58,9 @@ class NetworkSearchTest {
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(1).startsWith("\"0\",\"completed\",\"0.05\""), rows.get(1));
         assertTrue(rows.get(2).startsWith("\"1\",\"failed\",\"1000000.0\"") && rows.get(2).contains("diverged"), rows.get(2));
+        String here = org.repro4j.train.TrialExecutors.where(org.repro4j.train.TrialExecutors.LOCAL);
+        assertTrue(rows.get(0).endsWith("\"trained_on\"") && rows.get(1).endsWith(",\"" + here + "\""), rows.get(1));
+        assertTrue(rows.get(2).endsWith(",\"\""), "a failed candidate has no place: " + rows.get(2));
         Summary s = Summary.read(out.resolve("summary.json"));
         assertEquals(0.05, s.measures().get("best.training.learning_rate").measured());
         double valLoss = s.measures().get("val_loss.best").measured();
@@ -69,5 +72,6 @@ class NetworkSearchTest {
         assertEquals(s.provenance().specSha256(), org.repro4j.Sha256.of(out.resolve("spec.json")), "sha256sum spec.json");
         assertEquals(List.of("candidate 0", "candidate 1"), List.copyOf(s.provenance().recipe().trials().keySet()));
         assertEquals(java.util.Map.of(), s.provenance().recipe().dataFiles(), "generated data reads no file");
+        assertEquals(here + ": 1 candidate", s.provenance().recipe().trainedOn().get("candidates"));
     }
 }
