@@ -48,7 +48,7 @@ SEARCHES := $(sort $(wildcard experiments/search/*.yaml))
 SOURCES := $(shell find src/main $(if $(filter spark,$(EXECUTOR)),src/spark) -type f) pom.xml
 
 .PHONY: help build data test test-spark verify test-full list reproduce pages reproduce-dd2424 verify-dd2424 reproduce-vu reproduce-tdt4265 \
-	search status backend cuda-check cuda-compile bench clean spark-app $(EXPERIMENTS)
+	search study status backend cuda-check cuda-compile bench clean spark-app $(EXPERIMENTS)
 
 help: ## This list
 	@grep -hE '^[a-z][a-zA-Z0-9_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -121,6 +121,13 @@ list: build ## List the experiments
 # pages; the target then fails with the run's status.
 reproduce: data ## Run every experiment into results/, verify it against the published results, write the pages
 	status=0; $(RUN) $(EXPERIMENTS) || status=$$?; bin/repro page && exit $$status
+
+# The seed study: each experiment that trains and has numbers of its report, over its spec's study seeds (else 20),
+# every reported number judged against the spread of those runs (results/study/), then the report pages, which show
+# the verdicts. Trials make reproduce trained come from the trial store. Fails when a number is outside, unexplained.
+study: data ## The seed study: many seeds per experiment, every reported number judged (results/study/, ~30 min)
+	status=0; bin/repro study $(if $(SEEDS),--seeds $(SEEDS)) $(if $(FORCE),--no-cache) $(if $(JOBS),--jobs $(JOBS)) \
+		$(if $(filter spark,$(EXECUTOR)),--executor spark --master '$(MASTER)') $(IDS) || status=$$?; bin/repro page && exit $$status
 
 status: build ## Are the results current for today's specs and code, and what would make reproduce train here? (exit 1: stale)
 	bin/repro status

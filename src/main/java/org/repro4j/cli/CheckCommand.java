@@ -1,6 +1,8 @@
 package org.repro4j.cli;
 
+import org.repro4j.report.Claim;
 import org.repro4j.report.Measure;
+import org.repro4j.report.StudyResult;
 import org.repro4j.report.Summary;
 import org.repro4j.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import java.util.concurrent.Callable;
  * An argument that is an experiment id selects that experiment (and it must have a banded measure);
  * any other argument selects the ids starting with it (and must select at least one).
  */
-@Command(name = "check", description = {"Checks results/<id>/summary.json against the bands in the specs.",
+@Command(name = "check", description = {"Checks results/<id>/summary.json against the bands in the specs, and the report's",
+        "numbers by the seed study's verdicts where results/study/<id>/ exists (make study).",
         "Fails (exit 1) when a measure is outside its band without an explanation in its spec, an experiment has no results,",
         "an argument selects no experiment, or an experiment named by its id has no banded measure."})
 final class CheckCommand implements Callable<Integer> {
@@ -79,9 +82,33 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             int banded = 0;
+            // Once a seed study exists, its verdicts judge the report's numbers; bands judge the other measures.
+            StudyResult study = StudyResult.readOrNull(root, spec.id());
+            Set<String> judged = new HashSet<>();
+            if (study != null) {
+                for (Claim c : study.claims()) {
+                    judged.add(c.measure());
+                    checked++;
+                    banded++;
+                    String where = String.format(Locale.ROOT, "%s %s: report %s, %d runs (seed study)", spec.id(), c.measure(),
+                            String.format(Locale.ROOT, "%.6g", c.reported()), c.spread().n());
+                    switch (c.verdict()) {
+                        case CONSISTENT -> System.out.println("consistent " + where);
+                        case EXPLAINED -> {
+                            if (strict) {
+                                problems.add("OUTSIDE " + where + " (--strict: its spec's note does not excuse it: "
+                                        + c.explanation().strip() + ")");
+                            } else {
+                                System.out.println("explained  " + where + ": " + c.explanation().strip());
+                            }
+                        }
+                        case UNEXPLAINED -> problems.add("OUTSIDE " + where + ", and its spec gives no explanation (reference note)");
+                    }
+                }
+            }
             for (var e : s.measures().entrySet()) {
                 Measure m = e.getValue();
-                if (m.band() == null) {
+                if (m.band() == null || judged.contains(e.getKey())) {
                     continue;
                 }
                 checked++;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
         description = {"Reproduces the tables and figures of five deep-learning Assignment 1 reports with Deeplearning4j.",
                 "Start with 'repro data', then 'repro list' and 'repro run ID'."},
         subcommands = {DataCommand.class, ListCommand.class, RunCommand.class, PageCommand.class, CheckCommand.class,
-                SearchCommand.class, StatusCommand.class, DiffCommand.class, BackendCommand.class, BenchCommand.class,
+                SearchCommand.class, StudyCommand.class, StatusCommand.class, DiffCommand.class, BackendCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Repro implements Runnable {
     @CommandLine.Spec

@@ -1,7 +1,9 @@
 package org.repro4j.cli;
 
+import org.repro4j.report.StudyResult;
 import org.repro4j.search.SearchStatus;
 import org.repro4j.spec.ResolvedExperiment;
+import org.repro4j.train.CodeHash;
 import org.repro4j.train.ExperimentStatus;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
  */
 @Command(name = "status", description = {"For every experiment: are results/<id>/ current (the spec, code, seeds and data",
         "files they record are today's; if not, why), and would 'make reproduce' train it here or find its trials in",
-        "target/trials. Without IDs, the same for every search's results/search/<name>/.",
+        "target/trials. Without IDs, the same for every search's results/search/<name>/; and whether each seed study in",
+        "results/study/<id>/ was made by today's spec and code.",
         "Runs nothing. Exit 1 when a result is not current."})
 final class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Experiment ids (default: all)")
@@ -50,6 +53,19 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("%-" + width + "s  %-44s  %s%n", experiment.id(),
                     status.current() ? "current" : "STALE: " + String.join(", ", status.stale()), wouldDo(status));
         }
+        int staleStudies = 0;
+        int studies = 0;
+        for (ResolvedExperiment experiment : ExperimentCatalog.resolve(experiments, selected)) {
+            StudyResult study = StudyResult.readOrNull(resultsRoot, experiment.id());
+            if (study == null) {
+                continue;
+            }
+            studies++;
+            List<String> why = study.staleness(experiment.sha256(), CodeHash.current());
+            staleStudies += why.isEmpty() ? 0 : 1;
+            System.out.printf("%-" + width + "s  %-44s  %s%n", "study " + experiment.id(),
+                    why.isEmpty() ? "current" : "STALE: " + String.join(", ", why), "-");
+        }
         int staleSearches = 0;
         List<Path> searches = ids.isEmpty() ? searchSpecs(experiments.resolve("search")) : List.of();
         for (Path spec : searches) {
@@ -66,7 +82,12 @@ final class StatusCommand implements Callable<Integer> {
                     : staleSearches + " of " + searches.size() + " search results are not current: 'make search FRESH=1' "
                     + "remakes them; commit results/search afterwards.");
         }
-        return stale == 0 && staleSearches == 0 ? 0 : 1;
+        if (studies > 0) {
+            System.out.println(staleStudies == 0 ? "All " + studies + " seed studies are current."
+                    : staleStudies + " of " + studies + " seed studies are not current: 'make study' remakes them;"
+                    + " commit results/study afterwards.");
+        }
+        return stale == 0 && staleSearches == 0 && staleStudies == 0 ? 0 : 1;
     }
 
     /** The search specs, as {@code make search} finds them (experiments/search/*.yaml), sorted. */

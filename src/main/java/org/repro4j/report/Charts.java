@@ -43,12 +43,17 @@ public final class Charts {
     public static final int PANEL_WIDTH = 520;
     public static final int PANEL_HEIGHT = 400;
     public static final int GRID_TITLE_HEIGHT = 50;
+    /** A strip plot's panel is wider than a grid's: its legend names every category. */
+    public static final int STRIP_PANEL_WIDTH = 780;
 
     /** Colour-blind-safe palette (Okabe and Ito), so curves stay distinguishable in print too. */
     private static final Color[] PALETTE = {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66),
     };
+
+    /** The palette without the colour a strip plot gives the report (PALETTE[1]). */
+    private static final Color[] CATEGORY_COLOURS = {PALETTE[0], PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[6]};
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -93,13 +98,19 @@ public final class Charts {
      * for four settings. (XChart has no subplots; each panel is rendered on its own.)
      */
     public static void grid(Path png, String title, List<Panel> panels, int columns) {
+        tile(png, title, panels.stream().map(p -> lineChart(PANEL_WIDTH, PANEL_HEIGHT, p.title(), p.xLabel(), p.yLabel(),
+                p.series())).toList(), columns, PANEL_WIDTH);
+    }
+
+    /** Panels of {@code width} x {@link #PANEL_HEIGHT} tiled row by row under one title. */
+    private static void tile(Path png, String title, List<XYChart> panels, int columns, int width) {
         if (panels.isEmpty() || columns < 1) {
             throw new IllegalArgumentException("grid needs at least one panel and one column, got "
                     + panels.size() + " panels and " + columns + " columns");
         }
         int cols = Math.min(columns, panels.size());
         int rows = (panels.size() + cols - 1) / cols;
-        BufferedImage image = new BufferedImage(cols * PANEL_WIDTH, GRID_TITLE_HEIGHT + rows * PANEL_HEIGHT,
+        BufferedImage image = new BufferedImage(cols * width, GRID_TITLE_HEIGHT + rows * PANEL_HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -110,15 +121,95 @@ public final class Charts {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
             drawCentred(g, title, image.getWidth() / 2, GRID_TITLE_HEIGHT / 2);
             for (int i = 0; i < panels.size(); i++) {
-                Panel p = panels.get(i);
-                XYChart chart = lineChart(PANEL_WIDTH, PANEL_HEIGHT, p.title(), p.xLabel(), p.yLabel(), p.series());
-                g.drawImage(BitmapEncoder.getBufferedImage(chart), (i % cols) * PANEL_WIDTH,
+                g.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % cols) * width,
                         GRID_TITLE_HEIGHT + (i / cols) * PANEL_HEIGHT, null);
             }
         } finally {
             g.dispose();
         }
         writePng(png, image);
+    }
+
+    /**
+     * One category of a strip plot: the values of several runs, the interval a report's printed number stands for
+     * and the prediction interval of the runs (either interval null where there is none).
+     */
+    public record Strip(String category, double[] values, double[] printed, double[] prediction) {
+        public Strip {
+            Objects.requireNonNull(category, "category");
+        }
+    }
+
+    /** One chart of strips, e.g. a measure over a table's settings. */
+    public record StripPanel(String title, String yLabel, List<Strip> strips) {
+        public StripPanel {
+            strips = List.copyOf(strips);
+        }
+    }
+
+    /**
+     * Strip plots tiled under one title: per category the runs' values as points of its colour (spread sideways in
+     * their order so equal values stay visible; the legend names the categories), the report's printed interval as a
+     * shaded bar with its value as a line, and the runs' 95% prediction interval (PI) as a vertical line beside them.
+     */
+    public static void strips(Path png, String title, List<StripPanel> panels, int columns) {
+        tile(png, title, panels.stream().map(Charts::stripChart).toList(), columns, STRIP_PANEL_WIDTH);
+    }
+
+    private static XYChart stripChart(StripPanel panel) {
+        XYChart chart = baseChart(STRIP_PANEL_WIDTH, PANEL_HEIGHT, panel.title(), "", panel.yLabel());
+        List<Strip> strips = panel.strips();
+        XYStyler styler = chart.getStyler();
+        // The categories are told apart by colour and named in the legend; x is only their place.
+        styler.setXAxisMin(0.4).setXAxisMax(strips.size() + 0.6).setXAxisTicksVisible(false);
+        Color report = PALETTE[1];
+        boolean[] named = new boolean[2];
+        for (int i = 0; i < strips.size(); i++) {
+            Strip strip = strips.get(i);
+            double centre = i + 1;
+            if (strip.printed() != null) {
+                double lo = strip.printed()[0];
+                double hi = strip.printed()[1];
+                XYSeries bar = chart.addSeries("report " + i, new double[]{centre - 0.35, centre + 0.35, centre + 0.35,
+                        centre - 0.35}, new double[]{lo, lo, hi, hi});
+                bar.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+                bar.setMarker(SeriesMarkers.NONE);
+                bar.setFillColor(translucent(report, 70));
+                bar.setLineColor(translucent(report, 70));
+                bar.setShowInLegend(false);
+                XYSeries line = chart.addSeries(named[0] ? "report value " + i : "report",
+                        new double[]{centre - 0.35, centre + 0.35}, new double[]{(lo + hi) / 2, (lo + hi) / 2});
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineColor(report);
+                line.setLineStyle(new BasicStroke(2f));
+                line.setShowInLegend(!named[0]);
+                named[0] = true;
+            }
+            if (strip.prediction() != null && Double.isFinite(strip.prediction()[0])) {
+                XYSeries pi = chart.addSeries(named[1] ? "prediction " + i : "95% PI",
+                        new double[]{centre + 0.42, centre + 0.42}, strip.prediction());
+                pi.setMarker(SeriesMarkers.NONE);
+                pi.setLineColor(Color.DARK_GRAY);
+                pi.setLineStyle(new BasicStroke(2f));
+                pi.setShowInLegend(!named[1]);
+                named[1] = true;
+            }
+            double[] finite = Arrays.stream(strip.values()).filter(Double::isFinite).toArray();
+            if (finite.length > 0) {
+                double[] x = new double[finite.length];
+                for (int j = 0; j < finite.length; j++) {
+                    x[j] = centre - 0.25 + 0.5 * (j + 0.5) / finite.length; // spread in seed order, not at random
+                }
+                XYSeries points = chart.addSeries(strip.category(), x, finite);
+                points.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                points.setMarker(SeriesMarkers.CIRCLE);
+                points.setMarkerColor(translucent(CATEGORY_COLOURS[i % CATEGORY_COLOURS.length], 200));
+            }
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.setTitle(panel.title() + " (no finite values)");
+        }
+        return chart;
     }
 
     /** A mean curve with a shaded band from mean - std to mean + std, e.g. loss over several seeds. */

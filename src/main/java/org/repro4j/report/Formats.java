@@ -61,6 +61,25 @@ final class Formats {
         return within == null ? "-" : within ? "inside" : "OUTSIDE";
     }
 
+    /**
+     * A report's number with the interval its printed digits stand for, enough digits to tell the ends apart:
+     * {@code 41% [40.5, 41.5)%}, {@code 16 [15.5, 16.5)}.
+     */
+    static String printed(Claim c) {
+        boolean percent = isAccuracy(c.measure());
+        int decimals = Math.max(0, c.printed() - (percent ? 2 : 0));
+        double scale = percent ? 100 : 1;
+        String unit = percent ? "%" : "";
+        if (decimals > 6) {
+            return value(c.measure(), c.reported()) + " (printed to " + c.printed() + " decimals)";
+        }
+        String format = "%." + decimals + "f";
+        String ends = "%." + (decimals + 1) + "f";
+        return String.format(Locale.ROOT, format, scale * c.reported()) + unit + " ["
+                + String.format(Locale.ROOT, ends, scale * c.printedLo()) + ", "
+                + String.format(Locale.ROOT, ends, scale * c.printedHi()) + ")" + unit;
+    }
+
     /** Text safe inside a Markdown table cell. */
     static String cell(String text) {
         return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");

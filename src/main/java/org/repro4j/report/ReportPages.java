@@ -66,10 +66,19 @@ public final class ReportPages {
                 + "(mean ± standard deviation over seeds where there are several), then the report's value, the band a "
                 + "faithful run lands in, and whether ours is inside it. Every experiment's own page has all its "
                 + "measures, its deviations and its provenance.\n\n");
+        Map<String, StudyResult> studies = new LinkedHashMap<>();
+        for (String id : summaries.keySet()) {
+            StudyResult study = StudyResult.readOrNull(resultsRoot, id);
+            if (study != null) {
+                studies.put(id, study);
+            }
+        }
+        md.append(StudyPages.pageSummary(List.copyOf(studies.values()), ""));
         if (!missing.isEmpty()) {
             md.append("**Not run yet:** ").append(String.join(", ", missing.stream().map(m -> "`" + m + "`").toList()))
                     .append(" (run `make <id>`).\n\n");
         }
+        Set<String> plotted = new LinkedHashSet<>();
         for (ReportPageSpec.Section section : spec.sections()) {
             md.append("## ").append(section.heading()).append("\n\n");
             if (section.text() != null) {
@@ -77,6 +86,10 @@ public final class ReportPages {
             }
             for (ReportPageSpec.Table t : section.tables()) {
                 table(md, t, summaries.get(t.experiment()));
+                StudyResult study = studies.get(t.experiment());
+                if (study != null) {
+                    studyOfTable(md, t, study, summaries.get(t.experiment()), plotted);
+                }
             }
             for (ReportPageSpec.FigureRef f : section.figures()) {
                 if (summaries.containsKey(f.experiment()) && Files.isRegularFile(resultsRoot.resolve(f.experiment()).resolve(f.file()))) {
@@ -121,16 +134,7 @@ public final class ReportPages {
             md.append("*`").append(t.experiment()).append("` has not been run yet.*\n\n");
             return;
         }
-        List<String> rows = new ArrayList<>(t.rows());
-        if (rows.isEmpty()) {
-            for (String key : s.measures().keySet()) {
-                int dot = key.indexOf('.');
-                String setting = dot < 0 ? "" : key.substring(dot + 1);
-                if (!rows.contains(setting)) {
-                    rows.add(setting);
-                }
-            }
-        }
+        List<String> rows = t.rows().isEmpty() ? settings(s) : t.rows();
         md.append("| setting |");
         t.columns().forEach(c -> md.append(' ').append(Formats.cell(c)).append(" |"));
         md.append("\n|---|");
@@ -146,6 +150,40 @@ public final class ReportPages {
             md.append('\n');
         }
         md.append('\n');
+    }
+
+    /**
+     * The seed study's verdicts on the reported numbers of a table, and the study's strip plot where the page has not
+     * shown it yet.
+     */
+    private static void studyOfTable(StringBuilder md, ReportPageSpec.Table t, StudyResult study, Summary s,
+                                     Set<String> plotted) {
+        List<String> keys = new ArrayList<>();
+        List<String> rows = t.rows().isEmpty() && s != null ? settings(s) : t.rows();
+        for (String row : rows.isEmpty() ? List.of("") : rows) {
+            for (String column : t.columns()) {
+                keys.add(row.isEmpty() ? column : column + "." + row);
+            }
+        }
+        List<Claim> claims = study.claims().stream().filter(c -> keys.contains(c.measure())).toList();
+        if (claims.isEmpty()) {
+            return;
+        }
+        md.append("Seed study of `").append(study.id()).append("` (").append(StudyPages.studyLine(study)).append("):\n\n");
+        String strips = plotted.add(study.id()) ? StudyResult.FOLDER + "/" + study.id() + "/" + StudyResult.STRIPS : null;
+        md.append(StudyPages.claimsTable(study, claims, strips)).append('\n');
+    }
+
+    private static List<String> settings(Summary s) {
+        List<String> rows = new ArrayList<>();
+        for (String key : s.measures().keySet()) {
+            int dot = key.indexOf('.');
+            String setting = dot < 0 ? "" : key.substring(dot + 1);
+            if (!rows.contains(setting)) {
+                rows.add(setting);
+            }
+        }
+        return rows;
     }
 
     private static String cell(String key, Measure m) {

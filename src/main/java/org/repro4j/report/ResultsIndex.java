@@ -37,9 +37,11 @@ public final class ResultsIndex {
         md.append("One row per experiment: its headline measure, ours beside the report's, and whether ours "
                 + "lies in the band where a faithful run lands. Accuracies are percentages. How the last run compares"
                 + " with the published results, measure by measure: [VERIFY.md](VERIFY.md).\n\n");
-        md.append("| id | title | headline | ours | report | in band | date |\n|---|---|---|---|---|---|---|\n");
+        md.append("The seed study's verdict on every number of the report ([study/](study/README.md), `make study`):"
+                + " how many are consistent with the spread of faithful runs, outside and explained, outside and unexplained.\n\n");
+        md.append("| id | title | headline | ours | report | in band | seed study | date |\n|---|---|---|---|---|---|---|---|\n");
         for (Path file : summaries) {
-            md.append(row(file)).append('\n');
+            md.append(row(resultsRoot, file)).append('\n');
         }
         if (summaries.isEmpty()) {
             md.append("\nNo experiment has been run yet.\n");
@@ -47,7 +49,28 @@ public final class ResultsIndex {
         AtomicFiles.writeString(resultsRoot.resolve(FILE_NAME), md.toString());
     }
 
-    private static String row(Path summaryFile) {
+    /** The verdicts of an experiment's seed study in a few words, "-" where there is none. */
+    private static String studyCell(Path resultsRoot, String id) {
+        StudyResult study;
+        try {
+            study = StudyResult.readOrNull(resultsRoot, id);
+        } catch (ReproException e) {
+            return "study.json unreadable";
+        }
+        if (study == null || study.claims().isEmpty()) {
+            return "-";
+        }
+        String cell = study.count(Claim.Verdict.CONSISTENT) + " of " + study.claims().size() + " consistent";
+        if (study.count(Claim.Verdict.EXPLAINED) > 0) {
+            cell += ", " + study.count(Claim.Verdict.EXPLAINED) + " outside explained";
+        }
+        if (study.count(Claim.Verdict.UNEXPLAINED) > 0) {
+            cell += ", **" + study.count(Claim.Verdict.UNEXPLAINED) + " OUTSIDE unexplained**";
+        }
+        return cell + " (" + study.seeds().size() + " seeds)";
+    }
+
+    private static String row(Path resultsRoot, Path summaryFile) {
         String folder = summaryFile.getParent().getFileName().toString();
         String link = "[" + folder + "](" + folder + "/)";
         Summary s;
@@ -55,7 +78,7 @@ public final class ResultsIndex {
             s = Summary.read(summaryFile);
         } catch (ReproException e) {
             return "| " + link + " | " + Formats.cell("summary.json unreadable: " + e.getMessage())
-                    + " | - | - | - | - | - |";
+                    + " | - | - | - | - | - | - |";
         }
         String key = s.headline();
         Measure m = s.headlineMeasure();
@@ -67,6 +90,7 @@ public final class ResultsIndex {
                 + " | " + (m == null ? "-" : Formats.ours(key, m))
                 + " | " + (m == null ? "-" : Formats.reference(key, m))
                 + " | " + (m == null ? "-" : Formats.within(m))
+                + " | " + studyCell(resultsRoot, folder)
                 + " | " + date + " |";
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
  *                {@code org.repro4j.train.RunComparisonFigures}
  * @param derivatives for kind {@code derivatives}: the example and the hand-set parameters
  * @param tolerances  measures that a rerun may move further than their kind's default tolerance, and why
+ * @param study       the seed study's seeds where not the default, and why (null: the default)
  */
 public record ExperimentSpec(
         String id,
@@ -37,7 +38,8 @@ public record ExperimentSpec(
         ReferenceSpec reference,
         @JsonProperty("gradcheck") GradCheckSpec gradCheck,
         DerivativesSpec derivatives,
-        List<ToleranceSpec> tolerances) {
+        List<ToleranceSpec> tolerances,
+        StudySpec study) {
 
     public ExperimentSpec {
         seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);

@@ -102,6 +102,9 @@ public final class SpecLoader {
         ObjectNode merged = readTree(base, chain).deepCopy();
         merge(merged, (ObjectNode) tree);
         merged.remove("extends");
+        if (!tree.has("study")) {
+            merged.remove("study"); // a study's seeds answer one experiment's cost, not its derivatives'
+        }
         return merged;
     }
 

@@ -82,6 +82,12 @@ final class SpecValidator {
             required(f, Figure.class, "figures");
         }
         problems.addAll(referenceProblems(s.reference()));
+        if (s.study() != null) {
+            require(s.study().seeds() != null && s.study().seeds() >= 2, "study.seeds",
+                    "must be at least 2 (a spread needs two runs), got " + s.study().seeds());
+            require(s.study().reason() != null && !s.study().reason().isBlank(), "study.reason",
+                    "is required: say why this experiment does not take the default of " + StudySpec.DEFAULT_SEEDS + " seeds");
+        }
         for (int i = 0; i < s.tolerances().size(); i++) {
             checkTolerance(s.tolerances().get(i), "tolerances[" + i + "]");
         }
@@ -109,6 +115,12 @@ final class SpecValidator {
         reference.measures().forEach((key, value) -> {
             if (value.band() != null && !(value.band().size() == 2 && value.band().get(0) <= value.band().get(1))) {
                 out.add("reference.measures." + key + ".band: must be [lo, hi] with lo <= hi");
+            }
+            if (value.printed() != null && value.value() == null) {
+                out.add("reference.measures." + key + ".printed: says how the report printed its value, but there is no value");
+            } else if (value.printed() != null && value.printed() < 0) {
+                out.add("reference.measures." + key + ".printed: the decimals the report printed, 0 or more, got "
+                        + value.printed());
             }
         });
         if (reference.headline() != null && !reference.measures().containsKey(reference.headline())) {

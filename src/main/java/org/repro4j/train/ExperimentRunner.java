@@ -67,7 +67,7 @@ public final class ExperimentRunner {
             out.commit();
             ResultsIndex.write(options.resultsRoot());
             options.log().printf(Locale.ROOT, "== %s done (%.1f s of work) -> %s%n", id, seconds, options.resultsRoot().resolve(id));
-            return new Outcome(options.resultsRoot().resolve(id), seconds);
+            return new Outcome(options.resultsRoot().resolve(id), seconds, ctx.measured());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,8 +79,12 @@ public final class ExperimentRunner {
      * @param folder  its results folder
      * @param seconds the seconds spent on it: its trials' training on one worker each (a trial shared
      *                with an earlier experiment counts there) and its own work, without waiting
+     * @param measured each measure's values, one per seed in seed order (a seed study judges reported numbers by them)
      */
-    public record Outcome(Path folder, double seconds) {
+    public record Outcome(Path folder, double seconds, Map<String, List<Double>> measured) {
+        public Outcome {
+            measured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(measured));
+        }
     }
 
     /** Refuses, before anything runs ({@link RunPlan#of} calls it), a reference to a measure the experiment will not produce. */
@@ -123,7 +127,7 @@ public final class ExperimentRunner {
     }
 
     /** The seeds a run trains with: the spec's, the first only in QUICK mode, or as many as {@code --seeds} asks. */
-    static List<Long> seeds(ExperimentSpec spec, RunOptions options) {
+    public static List<Long> seeds(ExperimentSpec spec, RunOptions options) {
         if (options.quick()) {
             return List.of(spec.seeds().get(0));
         }

@@ -41,8 +41,8 @@ class ResultsIndexTest {
 
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertEquals("| [dd2424-abadi-t1](dd2424-abadi-t1/) | Four settings of a softmax classifier "
-                + "| `test_acc.lambda=0.1,eta=0.001` | 41.02 ± 0.31% (n=5) | 41.00% | inside | 2025-01-02 |", rows.get(0));
-        assertEquals("| [vu-e1](vu-e1/) | MNIST MLP, learning rate 0.01 | `val_acc` | 97.34% | 91.20% | inside | - |",
+                + "| `test_acc.lambda=0.1,eta=0.001` | 41.02 ± 0.31% (n=5) | 41.00% | inside | - | 2025-01-02 |", rows.get(0));
+        assertEquals("| [vu-e1](vu-e1/) | MNIST MLP, learning rate 0.01 | `val_acc` | 97.34% | 91.20% | inside | - | - |",
                 rows.get(1));
         assertTrue(rows.get(2).startsWith("| [zz-broken](zz-broken/) | summary.json unreadable"), rows.get(2));
         assertFalse(Files.list(root).anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
