@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.repro4j.ReproException;
 import org.repro4j.report.StudyResult;
+import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.study.StudyOptions;
 import org.repro4j.study.StudyRunner;
@@ -60,7 +61,8 @@ final class StudyCommand implements Callable<Integer> {
         TrialExecutors.Choice where = RunCommand.executorChoice(executor, master);
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
-        List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, ids);
+        List<String> chosen = ids.isEmpty() ? ExperimentCatalog.load(experiments).stream().map(ExperimentSpec::id).toList() : ids;
+        List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, chosen);
         BackendCommand.announce(System.out);
         Path root = results != null ? results : home.resolve("results");
         StudyOptions options = new StudyOptions(experiments, Repro.dataDir(dataDir), root, home.resolve("target/study-runs"), seeds,

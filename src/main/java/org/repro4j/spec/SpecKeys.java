@@ -121,6 +121,9 @@ final class SpecKeys {
             }
             given = ref.getFieldName() != null ? given.get(ref.getFieldName()) : given.get(ref.getIndex());
         }
+        if (e.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null) {
+            return "bad value at '" + path + "': " + refused.getMessage(); // a record's own check says what it wants
+        }
         String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
                 ? expected(m.getTargetType()) : "a value of another form (see the schema)";
         return "bad value at '" + path + "': expected " + expected + ", got " + describe(given);

@@ -93,6 +93,36 @@ class ReportPagesTest {
     }
 
     @Test
+    void aSeedStudyAddsItsSummaryAtTheTopAndItsVerdictsUnderTheTable() throws IOException {
+        Path spec = Files.writeString(dir.resolve("demo.yaml"), PAGE);
+        Path results = results();
+        Claim outside = Claim.judge("test_acc.lambda=0", new org.repro4j.spec.ReferenceSpec.Value(0.32, null,
+                "the report's own 0.32 lies below faithful runs", 2), List.of(0.41, 0.412, 0.414));
+        Claim inside = Claim.judge("test_acc.lambda=1", new org.repro4j.spec.ReferenceSpec.Value(0.37, null, null, 2),
+                List.of(0.368, 0.372, 0.375));
+        Claim elsewhere = Claim.judge("val_acc.lambda=1", new org.repro4j.spec.ReferenceSpec.Value(0.5, null, null, 1),
+                List.of(0.1, 0.1));
+        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0,
+                "a CPU, 2 cores", 30.0, "spec", "code", "2026-12-06T00:00:00Z", List.of(outside, inside, elsewhere))
+                .write(Files.createDirectories(results.resolve("study/exp-t")));
+        String md = Files.readString(ReportPages.write(spec, results));
+
+        int summary = md.indexOf("## Reproducibility summary");
+        assertTrue(summary > 0 && summary < md.indexOf("## 1 Training"), md);
+        assertTrue(md.contains("**3 reported numbers** tested; **1 consistent** with the spread of faithful runs, 1 outside and"
+                + " explained, 1 outside and unexplained"), md);
+        assertTrue(md.contains("| [exp-t](exp-t/README.md) | 3 | 1 | 1 | 1 | 3 seeds; the seeds vary initial weights; 12 s of training |"), md);
+        String table = md.substring(md.indexOf("**Table 1**"), md.indexOf("## 2 Figures"));
+        assertTrue(table.contains("Seed study of `exp-t` (3 seeds; the seeds vary initial weights; 12 s of training):"), table);
+        assertTrue(table.contains("| `test_acc.lambda=0` | 32% [31.5, 32.5)% | 3 | 41.200 ± 0.200% |"), table);
+        assertTrue(table.contains("**outside, explained**") && table.contains("the report's own 0.32 lies below faithful runs"), table);
+        assertTrue(table.contains("| `test_acc.lambda=1` |") && table.contains("| consistent |"), table);
+        assertFalse(table.contains("val_acc.lambda=1"), "a number of no column of this table: " + table);
+        assertTrue(table.contains("](study/exp-t/strips.png)"), table);
+        assertTrue(Files.isRegularFile(results.resolve("study/exp-t/strips.png")));
+    }
+
+    @Test
     void sectionsComeInTheSpecsOrderWithTheirFiguresAndMissingExperiments() throws IOException {
         String md = render();
         int intro = md.indexOf("**Not run yet:** `exp-missing` (run `make <id>`).");
