@@ -120,6 +120,11 @@ class ReportPagesTest {
         assertFalse(table.contains("val_acc.lambda=1"), "a number of no column of this table: " + table);
         assertTrue(table.contains("](study/exp-t/strips.png)"), table);
         assertTrue(Files.isRegularFile(results.resolve("study/exp-t/strips.png")));
+        // What makes make study exit 1: the number outside without a note, in words naming it and the runs' interval.
+        List<String> unexplained = StudyResult.readOrNull(results, "exp-t").unexplained();
+        assertEquals(1, unexplained.size(), unexplained.toString());
+        assertTrue(unexplained.get(0).startsWith("exp-t val_acc.lambda=1: the report's 50% [45.0, 55.0)% is outside the 95%"
+                + " prediction interval [10.000%, 10.000%] of 2 runs"), unexplained.get(0));
     }
 
     @Test
