@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.TestData;
+import org.repro4j.report.MeasureKind;
 
 /**
  * The application jar ({@code make spark-app}) as a user ships it: run alone with the local executor, and given to
@@ -48,15 +49,16 @@ class SparkSubmitTest {
         alone.addAll(List.of("--results", folder.resolve("alone").toString()));
         assertEquals(0, exec(alone, folder.resolve("alone.log")), "the application jar alone; see alone.log");
 
+        String installationPath = Files.readString(INSTALLATION).trim();
         List<Path> installation = new ArrayList<>();
-        for (String jar : Files.readString(INSTALLATION).trim().split(File.pathSeparator)) {
+        for (String jar : installationPath.split(File.pathSeparator)) {
             installation.add(Path.of(jar));
         }
         Path executorData = folder.resolve("executor-data");
         try (SparkCluster cluster = new SparkCluster(folder, 2, installation)) {
             List<String> submit = new ArrayList<>(List.of(java));
             submit.addAll(List.of(System.getenv(SparkExecutor.JAVA_OPTIONS_VARIABLE).trim().split("\\s+")));
-            submit.addAll(List.of("-Xmx1g", "-cp", Files.readString(INSTALLATION).trim(), "org.apache.spark.deploy.SparkSubmit",
+            submit.addAll(List.of("-Xmx1g", "-cp", installationPath, "org.apache.spark.deploy.SparkSubmit",
                     "--master", cluster.url(), "--class", "org.repro4j.cli.Repro",
                     "--conf", SparkExecutor.EXECUTOR_DATA_DIR + "=" + executorData,
                     "--conf", "spark.executorEnv.DATA_MIRROR=" + mirror.toAbsolutePath(),
@@ -76,11 +78,11 @@ class SparkSubmitTest {
                 b.at("/provenance/recipe/trainedOn").toString());
     }
 
-    /** Every measure but the step timings, which are wall times. */
+    /** Every measure but the timings, which are wall times ({@link MeasureKind#TIMING}). */
     private static Map<String, JsonNode> withoutTimings(JsonNode measures) {
         Map<String, JsonNode> kept = new LinkedHashMap<>();
         measures.fields().forEachRemaining(e -> {
-            if (!e.getKey().endsWith("_ms")) {
+            if (MeasureKind.of(e.getKey()) != MeasureKind.TIMING) {
                 kept.put(e.getKey(), e.getValue());
             }
         });

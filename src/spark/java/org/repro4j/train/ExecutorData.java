@@ -12,6 +12,8 @@ import java.util.Set;
 import org.repro4j.ReproException;
 import org.repro4j.data.DataDir;
 import org.repro4j.data.DataFetcher;
+import org.repro4j.data.DataFiles;
+import org.repro4j.data.Protocols;
 import org.repro4j.spec.Protocol;
 
 /**
@@ -41,7 +43,7 @@ final class ExecutorData {
         DataFetcher fetcher = new DataFetcher(dataDir, DataDir.mirrorOrNull(),
                 line -> System.err.println("[repro4j data on this executor] " + line));
         try (FileChannel lockFile = lockFile(dataDir); FileLock lock = lockFile == null ? null : lockFile.lock()) {
-            if ("mnist".equals(dataset)) {
+            if (DataFiles.MNIST_DIR.equals(dataset)) {
                 fetcher.fetchMnist();
             } else {
                 fetcher.fetchCifar();
@@ -63,12 +65,12 @@ final class ExecutorData {
         }
     }
 
-    /** The dataset a protocol reads: mnist, cifar, or null for generated data. */
+    /**
+     * The dataset a protocol reads, named by its folder under the data folder ({@link DataFiles#MNIST_DIR} or
+     * {@link DataFiles#CIFAR_DIR}), as {@link Protocols#files} lists its files; null for generated data.
+     */
     static String dataset(Protocol protocol) {
-        return switch (protocol) {
-            case MNIST_VU, MNIST_VU_FINAL, MNIST_TDT -> "mnist";
-            case CIFAR_B1, CIFAR_ALL_5K, CIFAR_ALL_1K -> "cifar";
-            case SYNTHETIC_ELLIPSE -> null;
-        };
+        return Protocols.files(protocol).keySet().stream().map(path -> path.substring(0, path.indexOf('/')))
+                .findFirst().orElse(null);
     }
 }
