@@ -157,7 +157,9 @@ public final class MiniBatchIterator implements DataSetIterator {
             transformRecords(batchFeatures, batchLabels);
         }
         DataSet batch = new DataSet(batchFeatures, batchLabels);
-        if (preProcessor != null && !normalised) {
+        if (preProcessor instanceof NormalizerStandardize n && !n.isFitLabel() && !normalised) {
+            RowOps.standardize(batchFeatures, n); // its broadcasts held until they return (RowOps)
+        } else if (preProcessor != null && !normalised) {
             preProcessor.preProcess(batch);
         }
         return batch;

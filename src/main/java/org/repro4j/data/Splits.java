@@ -98,7 +98,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
             return this;
         }
         for (DataSet split : distinct()) {
-            normalizer.transform(split);
+            RowOps.standardize(split.getFeatures(), normalizer);
         }
         return new Splits(train, val, test, null);
     }
@@ -108,7 +108,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
             return null;
         }
         DataSet copy = DataSlices.copy(split);
-        normalizer.transform(copy);
+        RowOps.standardize(copy.getFeatures(), normalizer);
         return copy;
     }
 
@@ -139,7 +139,7 @@ public record Splits(DataSet train, DataSet val, DataSet test, DataNormalization
     public INDArray inputs(DataSet split, long from, long to) {
         INDArray rows = split.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c');
         if (normalizer != null) {
-            normalizer.transform(rows);
+            RowOps.standardize(rows, normalizer);
         }
         return rows;
     }

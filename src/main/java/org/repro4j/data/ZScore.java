@@ -37,7 +37,7 @@ final class ZScore {
             long to = Math.min(from + CHUNK_ROWS, n);
             INDArray rows = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             if (mean != null) {
-                rows = rows.subRowVector(mean);
+                rows = RowOps.subi(rows.dup(), mean); // subRowVector, its op held (RowOps)
                 rows.muli(rows);
             }
             INDArray weights = to - from == ones.size(1) ? ones : ones.get(NDArrayIndex.all(), NDArrayIndex.interval(0, to - from));

@@ -19,6 +19,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.repro4j.data.RowOps;
 
 /**
  * Loss, cost and accuracy of a network on a whole split, without touching its parameters.
@@ -77,8 +78,7 @@ public final class Evaluator {
         return blockwise(net, data, blockRows, (from, to) -> {
             INDArray x = rows(features, from, to, n);
             if (normalizer != null) {
-                x = x.dup('c');
-                normalizer.transform(x);
+                x = RowOps.standardize(x.dup('c'), normalizer);
             }
             INDArray input = x;
             for (int l = 0; l < last; l++) {
@@ -149,7 +149,7 @@ public final class Evaluator {
                     x = x.dup('c');
                 }
                 if (normalizer != null) {
-                    normalizer.transform(x);
+                    RowOps.standardize(x, normalizer);
                 }
                 INDArray target = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
                 blas.gemm(Blas.ROW_MAJOR, Blas.NO_TRANS, Blas.TRANS, (int) (to - from), width, nIn, 1.0, Blas.pointer(x), nIn,
@@ -171,7 +171,7 @@ public final class Evaluator {
         long nOut = out.getParam("W").columns();
         return blockwise(net, data, BLOCK_ROWS, (from, to) -> {
             INDArray z = products.get(NDArrayIndex.interval(from, to), NDArrayIndex.interval(offset, offset + nOut)).dup('c');
-            return b == null ? z : z.addiRowVector(b);
+            return b == null ? z : RowOps.addi(z, b);
         });
     }
 
@@ -195,7 +195,7 @@ public final class Evaluator {
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE)) {
                 INDArray input = rows(features, from, to, n).dup('c');
                 if (normalizer != null) {
-                    normalizer.transform(input);
+                    RowOps.standardize(input, normalizer);
                 }
                 for (int l = 0; l < last; l++) {
                     BaseLayer<?> hidden = (BaseLayer<?>) net.getLayer(l);
@@ -233,7 +233,7 @@ public final class Evaluator {
         INDArray w = layer.getParam("W");
         INDArray z = product(x, w);
         INDArray b = layer.getParam("b");
-        return b == null ? z : z.addiRowVector(b);
+        return b == null ? z : RowOps.addi(z, b);
     }
 
     /**
