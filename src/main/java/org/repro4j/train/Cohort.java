@@ -22,7 +22,9 @@ import java.util.Map;
  *
  * <p>Which trials may share a cohort follows from each trial alone ({@link #key}), and a trial's
  * result does not depend on its cohort where OpenBLAS computes each output column of a product the
- * same way whatever the matrix's width, as its SkylakeX kernels do ({@code CohortTest}). With
+ * same way whatever the matrix's width, as its SkylakeX kernels do ({@code CohortTest}); a trial
+ * with a {@link #key} trains on the cohort's step and measures even when its cohort holds it alone,
+ * since the lean step's update rounds apart from the cohort's for batches over 448. With
  * its Haswell kernels the columns round differently at other widths, so results differ from a
  * trial trained alone by float rounding; cohorts are formed the same way on every run of the same
  * command, so results stay the same from run to run.

@@ -26,9 +26,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * a third of its own two products (bench/NOTES.md, cohorts). Each network's own arithmetic is what
  * {@link LeanSgdStep} does, its columns of the shared products included; the update is applied per
  * network, W = (1 - lr*l2) W - (lr/N) X^T delta as a scale and an axpy instead of inside the product.
- * With OpenBLAS's SkylakeX kernels that gives the lean step's numbers bit for bit (a column of a
- * product is computed the same way at any width, and the product's beta scaling and alpha add round
- * as the scale and the axpy do); with other kernels it differs by float rounding ({@code CohortTest}).
+ * With OpenBLAS's SkylakeX kernels that gives the lean step's numbers bit for bit for batches of up to
+ * 448 (a column of a product is computed the same way at any width, and the product's beta scaling and
+ * alpha add round as the scale and the axpy do while the batch fits in one of its K blocks, 448 rows);
+ * a longer batch is added into W block by block, which rounds apart from the one axpy, and with other
+ * kernels it differs by float rounding ({@code CohortTest}). So a trial that may share a cohort trains
+ * on this step even alone ({@link TrialRunner}): its result then does not depend on its cohort's size.
  *
  * <p>Layout: network k's flattened parameters (W column-major [nIn, nOut], then b) start at
  * k * {@code slot} of one buffer, {@code slot} being nIn * (nOut + 1) floats, so the buffer is a

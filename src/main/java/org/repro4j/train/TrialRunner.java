@@ -69,8 +69,12 @@ public final class TrialRunner {
      * @param onStep called after every optimisation step of every trial
      */
     public static List<TrialResult> run(Cohort cohort, Splits data, Runnable onStep) {
-        if (cohort.trials().size() == 1) {
-            return List.of(run(cohort.trials().get(0), data, onStep));
+        // A trial that may share a cohort trains on the cohort's arithmetic even when its cohort is itself
+        // alone: the cohort step's update (a product, then a scale and an axpy) rounds differently from
+        // the lean step's (one product with beta) once the batch is longer than one of OpenBLAS's K blocks,
+        // so a trial's result would depend on whether others shared its cohort (bench/NOTES.md, item 18).
+        if (cohort.trials().size() == 1 && Cohort.key(cohort.first()) == null) {
+            return List.of(run(cohort.first(), data, onStep));
         }
         List<MultiLayerNetwork> initialised = new ArrayList<>();
         cohort.trials().forEach(t -> initialised.add(network(t)));
