@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.repro4j.ReproException;
+import org.repro4j.report.ResultsIndex;
 import org.repro4j.report.StudyResult;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ResolvedExperiment;
@@ -69,6 +70,8 @@ final class StudyCommand implements Callable<Integer> {
                 !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers(), where,
                 System.out);
         List<StudyResult> studies = StudyRunner.run(resolved, options);
+        // The index's seed-study column reads the studies just written (the runs of the study assemble elsewhere).
+        ResultsIndex.write(root);
         String peak = PeakMemory.describe();
         if (peak != null) {
             System.out.println(peak);
