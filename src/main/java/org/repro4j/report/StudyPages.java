@@ -20,7 +20,7 @@ public final class StudyPages {
     /** The runs' interval a claim is judged by: the range for a count, else the 95% prediction interval. */
     static String runsInterval(Claim c) {
         SeedSpread s = c.spread();
-        return c.discrete() ? "[" + Formats.value(c.measure(), s.min()) + ", " + Formats.value(c.measure(), s.max()) + "]"
+        return c.discrete() ? Formats.range(c.measure(), s.min(), s.max())
                 : "[" + precise(c.measure(), s.predictionLo()) + ", " + precise(c.measure(), s.predictionHi()) + "]";
     }
 
@@ -58,12 +58,10 @@ public final class StudyPages {
             String judged = c.discrete()
                     ? "range " + runsInterval(c) + "; report at percentile " + String.format(Locale.ROOT, "%.0f", c.percentile())
                     : "95% PI " + runsInterval(c);
-            String band = c.band() == null ? "-" : "[" + Formats.value(c.measure(), c.band().lo()) + ", "
-                    + Formats.value(c.measure(), c.band().hi()) + "]";
             md.append("| `").append(c.measure()).append("` | ").append(Formats.printed(c)).append(" | ").append(runs)
                     .append(" | ").append(meanSd(c)).append(" | ")
                     .append(s.n() == 0 ? "-" : Formats.value(c.measure(), s.min()) + ", " + Formats.value(c.measure(), s.max()))
-                    .append(" | ").append(judged).append(" | ").append(band).append(" | ")
+                    .append(" | ").append(judged).append(" | ").append(Formats.band(c.measure(), c.band())).append(" | ")
                     .append(c.verdict() == Claim.Verdict.CONSISTENT ? "consistent" : "**" + c.verdict().label() + "**")
                     .append(" |\n");
         }
@@ -121,7 +119,7 @@ public final class StudyPages {
         StudyResult first = studies.get(0);
         md.append(String.format(Locale.ROOT, "%nCompute: %s; the whole study took %.0f s of wall time (%s). Every experiment's"
                 + " deviations from its report are listed on its results page (linked above).%n%n", first.machine(),
-                first.studyWallSeconds(), first.date() == null ? "" : first.date().substring(0, Math.min(10, first.date().length()))));
+                first.studyWallSeconds(), Formats.day(first.date())));
         return md.toString();
     }
 
