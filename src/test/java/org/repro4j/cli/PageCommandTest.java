@@ -84,8 +84,8 @@ class PageCommandTest {
 
         Claim inside = Claim.judge("test_acc.x", new ReferenceSpec.Value(0.5, null, null, 2), List.of(0.49, 0.5, 0.51));
         Claim outside = Claim.judge("test_loss.x", new ReferenceSpec.Value(2.0, null, null, 1), List.of(1.0, 1.01, 1.02));
-        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0, "a CPU, 2 cores",
-                30.0, "spec", "code", "2026-12-06T00:00:00Z", List.of(inside, outside))
+        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0, 3, 0,
+                "a CPU, 2 cores", 30.0, "spec", "code", "2026-12-06T00:00:00Z", List.of(inside, outside))
                 .write(Files.createDirectories(results.resolve("study/exp-t")));
         assertEquals(0, page(new StringWriter(), "first"));
         String index = Files.readString(results.resolve(ResultsIndex.FILE_NAME));

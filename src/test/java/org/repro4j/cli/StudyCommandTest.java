@@ -54,6 +54,8 @@ class StudyCommandTest {
         StudyResult study = StudyResult.readOrNull(dir, "tdt-t2-shuffle");
         assertEquals(java.util.List.of(1L, 2L, 3L), study.seeds());
         assertEquals(6, study.claims().size(), "every number of the spec's reference section");
+        // Two settings x three seeds, trained by this command or (after an earlier run on this machine) taken from the store.
+        assertEquals(6, study.trialsTrained() + study.trialsFromStore(), study.toString());
         assertEquals(java.util.List.of("no shuffle: nothing (every seed gives the same run)", "shuffle: batch order"),
                 study.randomness());
         Claim noShuffle = study.claims().stream().filter(c -> c.measure().equals("stop_epoch.no shuffle")).findFirst().orElseThrow();
