@@ -2,6 +2,7 @@ package org.repro4j.cli;
 
 import org.repro4j.ReproException;
 import org.repro4j.report.ReportPages;
+import org.repro4j.report.ResultsIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 @Command(name = "page", description = {"Writes results/<name>.md, one page per report, from the experiments' results.",
-        "Layouts are in experiments/pages/<name>.yaml; experiments not run yet are marked as such."})
+        "Layouts are in experiments/pages/<name>.yaml; experiments not run yet are marked as such.",
+        "Then rewrites the results index, results/README.md (its seed-study column from results/study/)."})
 final class PageCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Page names (default: all)")
     List<String> names = new ArrayList<>();
@@ -51,5 +53,8 @@ final class PageCommand implements Runnable {
         for (Path spec : specs) {
             System.out.println("wrote " + ReportPages.write(spec, out));
         }
+        // The index too, so that its seed-study column shows the studies the pages show.
+        ResultsIndex.write(out);
+        System.out.println("wrote " + out.resolve(ResultsIndex.FILE_NAME));
     }
 }

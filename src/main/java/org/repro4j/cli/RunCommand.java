@@ -3,7 +3,6 @@ package org.repro4j.cli;
 import org.repro4j.ReproException;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.train.ExperimentRunner;
-import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.RunOptions;
 import org.repro4j.train.RunPlan;
 import org.repro4j.train.TrialExecutors;
@@ -18,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = {"Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures),",
+@Command(name = "run", resourceBundle = "org.repro4j.cli.RunCommand", description = {
+        "Runs experiments and writes results/<id>/ (summary.json, metrics.csv, README.md, figures),",
         "then compares every measure with the published results (HEAD:results/, or --against) and writes VERIFY.md.",
         "Exit 1 when a measure drifted beyond its tolerance or lies outside its band without an explanation in its spec.",
         "Trials trained before on this machine are taken from target/trials; everything else is trained.",
@@ -33,9 +33,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RunFolders folders;
 
-    @Option(names = "--no-cache", description = {"Train every trial, never taking one trained before from target/trials",
-            "(by default a trial with the same settings, seed and code is loaded from there; make FORCE=1, make verify)"})
-    boolean noCache;
+    @Mixin
+    TrialOptions trials;
 
     @Option(names = "--against", paramLabel = "DIR|REV", description = "Compare the run's measures with these results: a folder"
             + " holding <id>/summary.json, or a git revision whose results/ to read (default: HEAD, the published results;"
@@ -45,35 +44,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--all", description = "List every measure in the verification table, not only those that are not identical")
     boolean all;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = {"Trials trained at once (default: one per core;"
-            + " make reproduce JOBS=N). Results are the same bit for bit whatever N is."})
-    Integer jobs;
-
-    @Option(names = "--executor", paramLabel = "KIND", defaultValue = TrialExecutors.LOCAL, description = {
-            "Where trials train: local (this machine's cores, the default) or spark (a Spark cluster, --master;"
-                    + " needs the Spark build, make EXECUTOR=spark). Results are the same bit for bit either way."})
-    String executor;
-
-    @Option(names = "--master", paramLabel = "URL", description = {"The Spark master for --executor spark: spark://HOST:PORT"
-            + " (a standalone cluster whose machines share this folder) or local[N] (N cores of this JVM) (make MASTER=URL);"
-            + " under spark-submit, its --master"})
-    String master;
+    @Mixin
+    ExecutorOptions executor;
 
     @Override
     public Integer call() {
         if (seeds != null && seeds < 1) {
             throw new ReproException("--seeds must be at least 1, got " + seeds);
         }
-        if (jobs != null && jobs < 1) {
-            throw new ReproException("--jobs must be at least 1, got " + jobs);
-        }
-        TrialExecutors.Choice where = executorChoice(executor, master);
+        int jobs = trials.jobs();
+        TrialExecutors.Choice where = executor.choice();
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
         List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, ids);
         BackendCommand.announce(System.out);
         RunOptions options = new RunOptions(experiments, folders.dataDir(), folders.resultsRoot(""), folders.quick, seeds,
-                System.out, !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers(), where);
+                System.out, trials.useTrialStore(), jobs, where);
         List<String> timings = new ArrayList<>();
         long start = System.nanoTime();
         double work = 0;
@@ -105,31 +91,5 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         return RunVerification.verify(resolved, options.resultsRoot(), against, all, System.out).isEmpty() ? 0 : 1;
-    }
-
-    /** The system property in which spark-submit hands the driver its master URL. */
-    static final String SUBMITTED_MASTER = "spark.master";
-
-    /**
-     * The executor the options name; a master is needed for a cluster's (--master, or spark-submit's) and refused for
-     * the local one.
-     */
-    static TrialExecutors.Choice executorChoice(String kind, String master) {
-        if (TrialExecutors.LOCAL.equals(kind)) {
-            if (master != null) {
-                throw new ReproException("--master " + master + " is for a cluster executor; the local executor trains on this"
-                        + " machine. Fix: add --executor spark, or drop --master.");
-            }
-            return TrialExecutors.Choice.LOCAL;
-        }
-        if (master == null || master.isBlank()) {
-            // spark-submit gives the driver its --master as this property, then calls 'repro' without one.
-            master = System.getProperty(SUBMITTED_MASTER);
-        }
-        if (master == null || master.isBlank()) {
-            throw new ReproException("--executor " + kind + " needs --master URL (make MASTER=URL), e.g. spark://127.0.0.1:7077"
-                    + " for a standalone cluster or local[2] for two cores of this JVM, or spark-submit of the application jar.");
-        }
-        return new TrialExecutors.Choice(kind, master);
     }
 }

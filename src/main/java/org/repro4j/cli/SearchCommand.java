@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-@Command(name = "search", description = {"Runs hyperparameter searches (Arbiter grid or random search) into results/search/<name>/.",
+@Command(name = "search", resourceBundle = "org.repro4j.cli.SearchCommand", description = {
+        "Runs hyperparameter searches (Arbiter grid or random search) into results/search/<name>/.",
         "An interrupted search resumes from its journal when run again; --fresh starts it over."})
 final class SearchCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "SPEC",
@@ -26,17 +27,12 @@ final class SearchCommand implements Runnable {
     @Mixin
     RunFolders folders;
 
-    @Option(names = "--executor", paramLabel = "KIND", defaultValue = TrialExecutors.LOCAL, description = {
-            "Where candidates train: local (this JVM, the spec's threads; the default) or spark (a Spark cluster, --master,"
-                    + " as many at once as it has task slots; needs make EXECUTOR=spark)"})
-    String executor;
-
-    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --executor spark (make MASTER=URL)")
-    String master;
+    @Mixin
+    ExecutorOptions executor;
 
     @Override
     public void run() {
-        TrialExecutors.Choice where = RunCommand.executorChoice(executor, master);
+        TrialExecutors.Choice where = executor.choice();
         Path searches = Repro.home().resolve("experiments/search");
         List<Path> files = specs.stream().map(s -> s.endsWith(".yaml") || s.contains("/") ? Path.of(s)
                 : searches.resolve(s + ".yaml")).toList();

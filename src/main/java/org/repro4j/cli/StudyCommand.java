@@ -7,18 +7,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.repro4j.ReproException;
+import org.repro4j.report.ResultsIndex;
 import org.repro4j.report.StudyResult;
 import org.repro4j.spec.ExperimentSpec;
 import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.study.StudyOptions;
 import org.repro4j.study.StudyRunner;
-import org.repro4j.train.LocalExecutor;
 import org.repro4j.train.TrialExecutors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "study", description = {"The seed study: runs each experiment with many seeds (its spec's study.seeds, else 20)",
+@Command(name = "study", resourceBundle = "org.repro4j.cli.StudyCommand", description = {
+        "The seed study: runs each experiment with many seeds (its spec's study.seeds, else 20)",
         "and judges every number its report prints against the spread of those runs: consistent when the interval its",
         "printed digits stand for meets the 95% prediction interval of one more run (the runs' range for a count).",
         "Writes results/study/<id>/ (study.json, strips.png) and results/study/README.md; then 'repro page' shows the",
@@ -31,44 +33,36 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds of every experiment instead of each spec's (a short study)")
     Integer seeds;
 
-    @Option(names = "--results", description = "Results folder (default: ./results); the study goes to its study/ folder")
-    Path results;
+    @Mixin
+    ResultsOption results;
 
-    @Option(names = "--data-dir", description = "Data folder (default: $DATA_DIR, else ./data)")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
-    @Option(names = "--no-cache", description = "Train every trial, never taking one trained before from target/trials")
-    boolean noCache;
+    @Mixin
+    TrialOptions trials;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Trials trained at once (default: one per core)")
-    Integer jobs;
-
-    @Option(names = "--executor", paramLabel = "KIND", defaultValue = TrialExecutors.LOCAL, description = {
-            "Where trials train: local (the default) or spark (a Spark cluster, --master; the Spark build, make EXECUTOR=spark)"})
-    String executor;
-
-    @Option(names = "--master", paramLabel = "URL", description = "The Spark master for --executor spark (make MASTER=URL)")
-    String master;
+    @Mixin
+    ExecutorOptions executor;
 
     @Override
     public Integer call() {
         if (seeds != null && seeds < 2) {
             throw new ReproException("--seeds must be at least 2 (a spread needs two runs), got " + seeds);
         }
-        if (jobs != null && jobs < 1) {
-            throw new ReproException("--jobs must be at least 1, got " + jobs);
-        }
-        TrialExecutors.Choice where = RunCommand.executorChoice(executor, master);
+        int jobs = trials.jobs();
+        TrialExecutors.Choice where = executor.choice();
         Path home = Repro.home();
         Path experiments = home.resolve("experiments");
         List<String> chosen = ids.isEmpty() ? ExperimentCatalog.load(experiments).stream().map(ExperimentSpec::id).toList() : ids;
         List<ResolvedExperiment> resolved = ExperimentCatalog.resolve(experiments, chosen);
         BackendCommand.announce(System.out);
-        Path root = results != null ? results : home.resolve("results");
-        StudyOptions options = new StudyOptions(experiments, Repro.dataDir(dataDir), root, home.resolve("target/study-runs"), seeds,
-                !noCache, jobs != null ? jobs : LocalExecutor.defaultWorkers(), where,
-                System.out);
+        Path root = results.orElse(home.resolve("results"));
+        StudyOptions options = new StudyOptions(experiments, data.dataDir(), root, home.resolve("target/study-runs"), seeds,
+                trials.useTrialStore(), jobs, where, System.out);
         List<StudyResult> studies = StudyRunner.run(resolved, options);
+        // The index's seed-study column reads the studies just written (the runs of the study assemble elsewhere).
+        ResultsIndex.write(root);
         String peak = PeakMemory.describe();
         if (peak != null) {
             System.out.println(peak);

@@ -52,8 +52,22 @@ final class Formats {
     }
 
     static String band(String key, Measure m) {
-        Measure.Band b = m.band();
-        return b == null ? "-" : "[" + value(key, b.lo()) + ", " + value(key, b.hi()) + "]";
+        return band(key, m.band());
+    }
+
+    /** A hand-set band as {@code [lo, hi]} in the key's unit, "-" where there is none. */
+    static String band(String key, Measure.Band b) {
+        return b == null ? "-" : range(key, b.lo(), b.hi());
+    }
+
+    /** A closed interval, both ends as {@link #value} shows them: {@code [40.00%, 42.00%]}, {@code [19, 33]}. */
+    static String range(String key, double lo, double hi) {
+        return "[" + value(key, lo) + ", " + value(key, hi) + "]";
+    }
+
+    /** The day of an ISO-8601 timestamp ({@code 2026-12-06} of {@code 2026-12-06T00:00:00Z}), "-" where there is none. */
+    static String day(String timestamp) {
+        return timestamp == null ? "-" : timestamp.substring(0, Math.min(10, timestamp.length()));
     }
 
     static String within(Measure m) {

@@ -82,8 +82,7 @@ public final class ResultsIndex {
         }
         String key = s.headline();
         Measure m = s.headlineMeasure();
-        String date = s.provenance() == null || s.provenance().date() == null ? "-"
-                : s.provenance().date().substring(0, Math.min(10, s.provenance().date().length()));
+        String date = s.provenance() == null ? "-" : Formats.day(s.provenance().date());
         return "| " + link
                 + " | " + Formats.cell(s.title())
                 + " | " + (m == null ? "-" : Formats.cell("`" + key + "`"))

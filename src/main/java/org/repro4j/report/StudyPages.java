@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a seed study reads: the claims table of an experiment, its strip plot, the reproducibility summary at the top
@@ -20,7 +21,7 @@ public final class StudyPages {
     /** The runs' interval a claim is judged by: the range for a count, else the 95% prediction interval. */
     static String runsInterval(Claim c) {
         SeedSpread s = c.spread();
-        return c.discrete() ? "[" + Formats.value(c.measure(), s.min()) + ", " + Formats.value(c.measure(), s.max()) + "]"
+        return c.discrete() ? Formats.range(c.measure(), s.min(), s.max())
                 : "[" + precise(c.measure(), s.predictionLo()) + ", " + precise(c.measure(), s.predictionHi()) + "]";
     }
 
@@ -58,12 +59,10 @@ public final class StudyPages {
             String judged = c.discrete()
                     ? "range " + runsInterval(c) + "; report at percentile " + String.format(Locale.ROOT, "%.0f", c.percentile())
                     : "95% PI " + runsInterval(c);
-            String band = c.band() == null ? "-" : "[" + Formats.value(c.measure(), c.band().lo()) + ", "
-                    + Formats.value(c.measure(), c.band().hi()) + "]";
             md.append("| `").append(c.measure()).append("` | ").append(Formats.printed(c)).append(" | ").append(runs)
                     .append(" | ").append(meanSd(c)).append(" | ")
                     .append(s.n() == 0 ? "-" : Formats.value(c.measure(), s.min()) + ", " + Formats.value(c.measure(), s.max()))
-                    .append(" | ").append(judged).append(" | ").append(band).append(" | ")
+                    .append(" | ").append(judged).append(" | ").append(Formats.band(c.measure(), c.band())).append(" | ")
                     .append(c.verdict() == Claim.Verdict.CONSISTENT ? "consistent" : "**" + c.verdict().label() + "**")
                     .append(" |\n");
         }
@@ -83,11 +82,64 @@ public final class StudyPages {
         return md.toString();
     }
 
-    /** One line on what the study of an experiment ran: seeds, what they vary, work. */
+    /** One line on what the study of an experiment ran: seeds, what they vary, work (and trials trained before). */
     static String studyLine(StudyResult s) {
-        return String.format(Locale.ROOT, "%d seeds%s; the seeds vary %s; %.0f s of training", s.seeds().size(),
+        return String.format(Locale.ROOT, "%d seeds%s; the seeds vary %s; %.0f s of training%s", s.seeds().size(),
                 s.seedsReason() == null ? "" : " (" + s.seedsReason().strip() + ")", String.join("; ", s.randomness()),
-                s.workSeconds());
+                s.workSeconds(), fromStore(s.trialsTrained(), s.trialsFromStore()));
+    }
+
+    /** ", N of M trials taken from the trial store" where trials were trained before; "" where none or not recorded. */
+    private static String fromStore(Integer trained, Integer fromStore) {
+        if (fromStore == null || fromStore == 0) {
+            return "";
+        }
+        int trials = fromStore + (trained == null ? 0 : trained);
+        return String.format(Locale.ROOT, ", %d of %d trials taken from the trial store (trained before, not counted)",
+                fromStore, trials);
+    }
+
+    /**
+     * What the studies cost in wall time. The wall time of one {@code repro study} command covers only the studies it
+     * wrote: where they were all written by one command, its time (and the trials it took from the trial store); else
+     * each command's time and date, with the studies it wrote. Commands are told apart by their date and wall time.
+     */
+    static String compute(List<StudyResult> studies) {
+        Map<String, List<StudyResult>> byCommand = new TreeMap<>();
+        for (StudyResult s : studies) {
+            byCommand.computeIfAbsent(s.date() + " " + s.studyWallSeconds(), k -> new ArrayList<>()).add(s);
+        }
+        boolean oneMachine = studies.stream().map(StudyResult::machine).distinct().count() == 1;
+        String machine = oneMachine ? studies.get(0).machine() + "; " : "";
+        if (byCommand.size() == 1) {
+            StudyResult first = studies.get(0);
+            return String.format(Locale.ROOT, "Compute: %sthe whole study took %.0f s of wall time (%s)%s.", machine,
+                    first.studyWallSeconds(), Formats.day(first.date()), commandFromStore(studies));
+        }
+        List<String> commands = new ArrayList<>();
+        for (List<StudyResult> wrote : byCommand.values()) {
+            StudyResult first = wrote.get(0);
+            String which = wrote.size() <= 3 ? String.join(", ", wrote.stream().map(StudyResult::id).toList())
+                    : wrote.size() + " experiments";
+            commands.add(String.format(Locale.ROOT, "%s on %s%s, %.0f s of wall time%s", which, Formats.day(first.date()),
+                    oneMachine ? "" : " (" + first.machine() + ")", first.studyWallSeconds(), commandFromStore(wrote)));
+        }
+        return String.format(Locale.ROOT, "Compute: %sthe studies were written by %d commands, whose wall times cover only the"
+                + " studies each wrote: %s.", machine, byCommand.size(), String.join("; ", commands));
+    }
+
+    /** "; N of its M trials taken from the trial store" for the studies one command wrote; "" where none or not recorded. */
+    private static String commandFromStore(List<StudyResult> wrote) {
+        int fromStore = 0;
+        int trials = 0;
+        for (StudyResult s : wrote) {
+            if (s.trialsFromStore() != null) {
+                fromStore += s.trialsFromStore();
+                trials += s.trialsFromStore() + (s.trialsTrained() == null ? 0 : s.trialsTrained());
+            }
+        }
+        return fromStore == 0 ? "" : String.format(Locale.ROOT, "; %d of its %d trials were taken from the trial store,"
+                + " trained by earlier commands whose time this leaves out", fromStore, trials);
     }
 
     /**
@@ -118,10 +170,8 @@ public final class StudyPages {
                     .append(s.count(Claim.Verdict.EXPLAINED)).append(" | ").append(s.count(Claim.Verdict.UNEXPLAINED))
                     .append(" | ").append(Formats.cell(studyLine(s))).append(" |\n");
         }
-        StudyResult first = studies.get(0);
-        md.append(String.format(Locale.ROOT, "%nCompute: %s; the whole study took %.0f s of wall time (%s). Every experiment's"
-                + " deviations from its report are listed on its results page (linked above).%n%n", first.machine(),
-                first.studyWallSeconds(), first.date() == null ? "" : first.date().substring(0, Math.min(10, first.date().length()))));
+        md.append('\n').append(compute(studies)).append(" Every experiment's deviations from its report are listed on its"
+                + " results page (linked above).\n\n");
         return md.toString();
     }
 

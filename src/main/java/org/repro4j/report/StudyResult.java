@@ -19,15 +19,22 @@ import org.repro4j.ReproException;
  * @param seedsReason  why the experiment does not take the default number of seeds; null when it does
  * @param randomness   what the seeds vary, per setting where settings differ (initial weights, batch order, ...)
  * @param workSeconds  seconds of training (each trial on one worker, a trial trained by an earlier run not counted)
+ * @param trialsTrained   how many of its trials (settings x seeds) the command that wrote it trained; null in studies
+ *                        written before it was recorded
+ * @param trialsFromStore how many it took from the trial store instead, trained by earlier commands (whose time
+ *                        {@code workSeconds} and {@code studyWallSeconds} leave out); null as above
  * @param machine      the machine of the study (CPU, cores)
- * @param studyWallSeconds wall time of the whole study this experiment was part of
+ * @param studyWallSeconds wall time of the {@code repro study} command that wrote it (the whole study when that command
+ *                        studied every experiment, else part of it: {@link StudyPages} tells them apart by date)
  * @param specSha256   the experiment's resolved spec (its references and study seeds among it)
  * @param codeSha256   the code that trained them ({@code CodeHash})
+ * @param date         when the command that wrote it finished (the same in every study it wrote)
  */
-@JsonPropertyOrder({"id", "title", "report", "seeds", "seedsReason", "randomness", "workSeconds", "machine", "studyWallSeconds",
-        "specSha256", "codeSha256", "date", "claims"})
+@JsonPropertyOrder({"id", "title", "report", "seeds", "seedsReason", "randomness", "workSeconds", "trialsTrained",
+        "trialsFromStore", "machine", "studyWallSeconds", "specSha256", "codeSha256", "date", "claims"})
 public record StudyResult(String id, String title, String report, List<Long> seeds, String seedsReason,
-                          List<String> randomness, double workSeconds, String machine, double studyWallSeconds,
+                          List<String> randomness, double workSeconds, Integer trialsTrained, Integer trialsFromStore,
+                          String machine, double studyWallSeconds,
                           String specSha256, String codeSha256, String date, List<Claim> claims) {
     /** The folder under the results folder that holds the studies, one sub-folder per experiment. */
     public static final String FOLDER = "study";

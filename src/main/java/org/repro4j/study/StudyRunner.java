@@ -26,6 +26,7 @@ import org.repro4j.spec.ResolvedExperiment;
 import org.repro4j.spec.StudySpec;
 import org.repro4j.train.CodeHash;
 import org.repro4j.train.ExperimentRunner;
+import org.repro4j.train.ExperimentStatus;
 import org.repro4j.train.RunOptions;
 import org.repro4j.train.RunPlan;
 
@@ -57,12 +58,18 @@ public final class StudyRunner {
             bySeeds.computeIfAbsent(seeds(e.spec(), options), k -> new ArrayList<>()).add(e);
         }
         long start = System.nanoTime();
+        // How many of each experiment's trials the trial store has before any is trained: those are not this command's
+        // work (a trial that one experiment trains and another shares counts as trained for both).
+        Map<String, ExperimentStatus> before = new HashMap<>();
+        for (Map.Entry<Integer, List<ResolvedExperiment>> group : bySeeds.entrySet()) {
+            RunOptions run = runOptions(options, group.getKey());
+            group.getValue().forEach(e -> before.put(e.spec().id(), ExperimentStatus.of(e, run)));
+        }
         Map<String, ExperimentRunner.Outcome> outcomes = new HashMap<>();
         Map<String, List<Long>> seedLists = new HashMap<>();
         for (Map.Entry<Integer, List<ResolvedExperiment>> group : bySeeds.entrySet()) {
             options.log().printf("== study: %d experiment(s) with %d seeds each%n", group.getValue().size(), group.getKey());
-            RunOptions run = new RunOptions(options.experimentsDir(), options.dataDir(), options.runsRoot(), false, group.getKey(),
-                    options.log(), options.useTrialStore(), options.jobs(), options.executor());
+            RunOptions run = runOptions(options, group.getKey());
             try (RunPlan plan = RunPlan.of(group.getValue(), run)) {
                 for (ResolvedExperiment e : plan.assemblyOrder()) {
                     outcomes.put(e.spec().id(), ExperimentRunner.run(e, run, plan));
@@ -91,8 +98,11 @@ public final class StudyRunner {
             }
             String reason = options.seeds() != null ? "a short study: --seeds " + options.seeds()
                     : spec.study() == null ? null : spec.study().reason();
+            ExperimentStatus status = before.get(spec.id());
+            int fromStore = options.useTrialStore() ? status.stored() : 0;
             StudyResult result = new StudyResult(spec.id(), spec.title(), spec.report(), seedLists.get(spec.id()), reason,
-                    Randomness.of(e), outcome.seconds(), machine, wall, e.sha256(), CodeHash.current(), date, claims);
+                    Randomness.of(e), outcome.seconds(), status.trials() - fromStore, fromStore, machine, wall, e.sha256(),
+                    CodeHash.current(), date, claims);
             result.write(studyRoot.resolve(spec.id()));
             results.add(result);
             options.log().printf(Locale.ROOT, "== %s: %d numbers, %d consistent, %d outside explained, %d outside unexplained%n",
@@ -106,6 +116,12 @@ public final class StudyRunner {
         StudyPages.writeIndex(studyRoot, all);
         options.log().printf(Locale.ROOT, "Study took %.1f s of wall time -> %s%n", wall, studyRoot);
         return results;
+    }
+
+    /** The options of the runs of the experiments that take {@code seeds} seeds. */
+    private static RunOptions runOptions(StudyOptions options, int seeds) {
+        return new RunOptions(options.experimentsDir(), options.dataDir(), options.runsRoot(), false, seeds, options.log(),
+                options.useTrialStore(), options.jobs(), options.executor());
     }
 
     /** The studies already in the study folder for experiments this call did not study. */

@@ -2,7 +2,11 @@ package org.repro4j.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.repro4j.report.Claim;
+import org.repro4j.report.ResultsIndex;
+import org.repro4j.report.StudyResult;
 import org.repro4j.report.Summary;
+import org.repro4j.spec.ReferenceSpec;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +73,23 @@ class PageCommandTest {
         assertEquals(0, page(new StringWriter()));
         assertTrue(Files.readString(results.resolve("first.md")).startsWith("# Page first\n"));
         assertTrue(Files.readString(results.resolve("second.md")).startsWith("# Page second\n"));
+    }
+
+    @Test
+    void theResultsIndexShowsAStudyWrittenSinceTheLastRun() throws IOException {
+        setUp();
+        assertEquals(0, page(new StringWriter(), "first"));
+        assertTrue(Files.readString(results.resolve(ResultsIndex.FILE_NAME)).contains("| [exp-t](exp-t/) | T |"));
+        assertTrue(Files.readString(results.resolve(ResultsIndex.FILE_NAME)).contains(" | - | - |\n"), "no study yet");
+
+        Claim inside = Claim.judge("test_acc.x", new ReferenceSpec.Value(0.5, null, null, 2), List.of(0.49, 0.5, 0.51));
+        Claim outside = Claim.judge("test_loss.x", new ReferenceSpec.Value(2.0, null, null, 1), List.of(1.0, 1.01, 1.02));
+        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0, 3, 0,
+                "a CPU, 2 cores", 30.0, "spec", "code", "2026-12-06T00:00:00Z", List.of(inside, outside))
+                .write(Files.createDirectories(results.resolve("study/exp-t")));
+        assertEquals(0, page(new StringWriter(), "first"));
+        String index = Files.readString(results.resolve(ResultsIndex.FILE_NAME));
+        assertTrue(index.contains("| 1 of 2 consistent, **1 OUTSIDE unexplained** (3 seeds) |"), index);
     }
 
     @Test

@@ -33,6 +33,39 @@ class ReproCliTest {
         }
     }
 
+    /** The usage of a subcommand, option descriptions joined into one line each. */
+    private static String usage(String command) {
+        CommandLine cli = new CommandLine(new Repro()).getSubcommands().get(command);
+        StringBuilder out = new StringBuilder();
+        cli.getCommandSpec().options().forEach(o -> out.append(o.longestName()).append(": ")
+                .append(String.join(" ", o.description())).append('\n'));
+        return out.toString();
+    }
+
+    @Test
+    void theSharedOptionsKeepEachCommandsHelpText() {
+        // One declaration per option (the mixins), each command's own words where they said more than the others.
+        String run = usage("run");
+        String search = usage("search");
+        String study = usage("study");
+        assertTrue(run.contains("--jobs: Trials trained at once (default: one per core; make reproduce JOBS=N). Results are the"
+                + " same bit for bit whatever N is.\n"), run);
+        assertTrue(run.contains("--no-cache: Train every trial, never taking one trained before from target/trials (by default"), run);
+        assertTrue(run.contains("--executor: Where trials train: local (this machine's cores, the default) or spark"), run);
+        assertTrue(run.contains("--master: The Spark master for --executor spark: spark://HOST:PORT"), run);
+        assertTrue(run.contains("--results: Results folder (default: under ./results, or target/quick-results with --quick)\n"), run);
+        assertTrue(search.contains("--executor: Where candidates train: local (this JVM"), search);
+        assertTrue(search.contains("--master: The Spark master for --executor spark (make MASTER=URL)\n"), search);
+        assertTrue(study.contains("--jobs: Trials trained at once (default: one per core)\n"), study);
+        assertTrue(study.contains("--no-cache: Train every trial, never taking one trained before from target/trials\n"), study);
+        assertTrue(study.contains("--executor: Where trials train: local (the default) or spark (a Spark cluster, --master; the"
+                + " Spark build, make EXECUTOR=spark)\n"), study);
+        assertTrue(study.contains("--results: Results folder (default: ./results); the study goes to its study/ folder\n"), study);
+        for (String text : new String[]{run, search, study}) {
+            assertTrue(text.contains("--data-dir: Data folder (default: $DATA_DIR, else ./data)\n"), text);
+        }
+    }
+
     @Test
     void unknownExperimentIsAClearError() {
         Result r = run("run", "no-such-experiment");

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repro4j.TestData;
 import org.repro4j.report.Claim;
+import org.repro4j.report.ResultsIndex;
 import org.repro4j.report.StudyResult;
+import org.repro4j.report.Summary;
 import picocli.CommandLine;
 
 /** A short seed study from the command line: three seeds of the TDT4265 shuffling experiment (a few seconds). */
@@ -26,6 +28,10 @@ class StudyCommandTest {
     @Test
     void aShortStudyJudgesEveryReportedNumber() throws Exception {
         TestData.requireMnist();
+        // The experiment's results from an earlier run, so that the results index has a row whose seed-study column the
+        // study fills in.
+        new Summary("tdt-t2-shuffle", "Shuffling", "tdt4265-a1", "Task 2")
+                .write(Files.createDirectories(dir.resolve("tdt-t2-shuffle")).resolve(Summary.FILE_NAME));
         StringWriter err = new StringWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -48,6 +54,8 @@ class StudyCommandTest {
         StudyResult study = StudyResult.readOrNull(dir, "tdt-t2-shuffle");
         assertEquals(java.util.List.of(1L, 2L, 3L), study.seeds());
         assertEquals(6, study.claims().size(), "every number of the spec's reference section");
+        // Two settings x three seeds, trained by this command or (after an earlier run on this machine) taken from the store.
+        assertEquals(6, study.trialsTrained() + study.trialsFromStore(), study.toString());
         assertEquals(java.util.List.of("no shuffle: nothing (every seed gives the same run)", "shuffle: batch order"),
                 study.randomness());
         Claim noShuffle = study.claims().stream().filter(c -> c.measure().equals("stop_epoch.no shuffle")).findFirst().orElseThrow();
@@ -57,6 +65,10 @@ class StudyCommandTest {
         String index = Files.readString(dir.resolve("study/README.md"));
         assertTrue(index.contains("| [tdt-t2-shuffle](../tdt-t2-shuffle/README.md) | 6 | 5 | 1 | 0 |"), index);
         assertTrue(index.contains("**outside, explained**") && index.contains("The stop depends on the shuffled order."), index);
+        // The results index is rewritten by the study itself, not only by the next run.
+        String results = Files.readString(dir.resolve(ResultsIndex.FILE_NAME));
+        assertTrue(results.contains("| [tdt-t2-shuffle](tdt-t2-shuffle/) | Shuffling |")
+                && results.contains("| 5 of 6 consistent, 1 outside explained (3 seeds) |"), results);
         Claim stop = study.claims().stream().filter(c -> c.measure().equals("stop_epoch.shuffle")).findFirst().orElseThrow();
         assertEquals(Claim.Verdict.EXPLAINED, stop.verdict());
         assertEquals(0.0, stop.percentile(), "below every run");

@@ -102,7 +102,7 @@ class ReportPagesTest {
                 List.of(0.368, 0.372, 0.375));
         Claim elsewhere = Claim.judge("val_acc.lambda=1", new org.repro4j.spec.ReferenceSpec.Value(0.5, null, null, 1),
                 List.of(0.1, 0.1));
-        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0,
+        new StudyResult("exp-t", "T", "demo-a1", List.of(1L, 2L, 3L), null, List.of("initial weights"), 12.0, null, null,
                 "a CPU, 2 cores", 30.0, "spec", "code", "2026-12-06T00:00:00Z", List.of(outside, inside, elsewhere))
                 .write(Files.createDirectories(results.resolve("study/exp-t")));
         String md = Files.readString(ReportPages.write(spec, results));
