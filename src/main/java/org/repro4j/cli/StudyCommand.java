@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "study", resourceBundle = "org.repro4j.cli.StudyCommand", description = {
         "The seed study: runs each experiment with many seeds (its spec's study.seeds, else 20)",
         "and judges every number its report prints against the spread of those runs: consistent when the interval its",
-        "printed digits stand for meets the 95% prediction interval of one more run (the runs' range for a count).",
+        "printed digits stand for meets the 95%% prediction interval of one more run (the runs' range for a count).",
         "Writes results/study/<id>/ (study.json, strips.png) and results/study/README.md; then 'repro page' shows the",
         "verdicts on the report pages. Trials trained before (make reproduce's seeds) come from target/trials.",
         "Exit 1 when a number is outside and its spec does not explain why (a note on that reference)."})
