@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = {"Times one training step and one epoch of the VU MLP and the DD2424 softmax layer",
+@Command(name = "bench", resourceBundle = "org.repro4j.cli.BenchCommand", description = {"Times one training step and one epoch of the VU MLP and the DD2424 softmax layer",
         "with DL4J's fit and the lean step, beside NumPy and the hardware floor; writes results/bench.md",
         "(target/quick-results/bench.md with --quick)."})
 final class BenchCommand implements Runnable {

@@ -6,6 +6,7 @@ import org.repro4j.report.StudyResult;
 import org.repro4j.report.Summary;
 import org.repro4j.spec.ExperimentSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,8 +35,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Experiment ids, or prefixes of ids (an argument that is an id selects only that experiment; default: all)")
     List<String> prefixes = new ArrayList<>();
 
-    @Option(names = "--results", description = "Results folder (default: ./results)")
-    Path results;
+    @Mixin
+    ResultsOption results;
 
     @Option(names = "--strict", description = {"A note in the spec does not excuse a value outside its band (make verify).",
             "Notes also say how a band was chosen, so without --strict a measure with a note never fails."})
@@ -55,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path root = results != null ? results : Repro.home().resolve("results");
+        Path root = results.orProjectResults();
         List<String> problems = new ArrayList<>();
         int checked = 0;
         Path specs = experiments != null ? experiments : Repro.home().resolve("experiments");

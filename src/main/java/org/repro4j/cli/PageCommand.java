@@ -4,7 +4,7 @@ import org.repro4j.ReproException;
 import org.repro4j.report.ReportPages;
 import org.repro4j.report.ResultsIndex;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -21,8 +21,8 @@ final class PageCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Page names (default: all)")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--results", description = "Results folder (default: ./results)")
-    Path results;
+    @Mixin
+    ResultsOption results;
 
     /** The folder of page specs; null for {@code <home>/experiments/pages}. */
     private final Path pages;
@@ -39,7 +39,7 @@ final class PageCommand implements Runnable {
     @Override
     public void run() {
         Path dir = pages != null ? pages : Repro.home().resolve("experiments/pages");
-        Path out = results != null ? results : Repro.home().resolve("results");
+        Path out = results.orProjectResults();
         List<Path> specs = new ArrayList<>();
         if (names.isEmpty()) {
             try (Stream<Path> files = Files.list(dir)) {

@@ -7,7 +7,7 @@ import org.repro4j.train.CodeHash;
 import org.repro4j.train.ExperimentStatus;
 import org.repro4j.train.RunOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -33,8 +33,8 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Experiment ids (default: all)")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--results", description = "Results folder (default: ./results)")
-    Path results;
+    @Mixin
+    ResultsOption results;
 
     @Override
     public Integer call() {
@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
         Path experiments = home.resolve("experiments");
         List<String> selected = ids.isEmpty()
                 ? ExperimentCatalog.load(experiments).stream().map(s -> s.id()).toList() : ids;
-        Path resultsRoot = results != null ? results : home.resolve("results");
+        Path resultsRoot = results.orProjectResults();
         RunOptions options = new RunOptions(experiments, null, resultsRoot, false, null, System.out);
         int width = Math.max("experiment".length(), selected.stream().mapToInt(String::length).max().orElse(0));
         System.out.printf("%-" + width + "s  %-44s  %s%n", "experiment", "results", "make reproduce here");

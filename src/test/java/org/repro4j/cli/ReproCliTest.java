@@ -64,6 +64,11 @@ class ReproCliTest {
         for (String text : new String[]{run, search, study}) {
             assertTrue(text.contains("--data-dir: Data folder (default: $DATA_DIR, else ./data)\n"), text);
         }
+        assertTrue(usage("bench").contains("--results: Results folder (default: under ./results, or target/quick-results with"
+                + " --quick)\n"), usage("bench"));
+        for (String command : new String[]{"page", "check", "status"}) {
+            assertTrue(usage(command).contains("--results: Results folder (default: ./results)\n"), usage(command));
+        }
     }
 
     @Test
